@@ -1,0 +1,238 @@
+import type { Guide, KnowledgeBase, SectionKey } from "../knowledge/index.ts";
+import type { Chunk, RetrievalResult, Retriever } from "../retrieval/index.ts";
+import { detectLanguage, normalise } from "../text/index.ts";
+import { type Clarification, type Clarifier, pickByOrdinal, stripFiller } from "./clarifier.ts";
+import { citationFor, composeAnswer, excerpt } from "./composer.ts";
+import type { SessionState } from "./conversation.ts";
+import { type Reply, reply } from "./reply.ts";
+import type { RouteIntent, Router } from "./router.ts";
+import type { SectionIntent } from "./section-intent.ts";
+import { fill, type ReplyTemplates } from "./templates.ts";
+
+/** One citizen turn as the dialogue and its flows see it. */
+export interface Turn {
+  state: SessionState;
+  message: string;
+  normalised: string;
+  lang: "zh" | "en";
+  citizenId?: string;
+  /** Id of the stored user message, for idempotent side effects. */
+  messageKey: string;
+}
+
+/** A multi-turn flow (eligibility check, consent + form pre-fill) plugged into the dialogue. */
+export interface DialogueFlow {
+  readonly name: string;
+  /** Continues this flow's pending question; undefined when the turn is not for it. */
+  resume(turn: Turn): Promise<Reply | undefined>;
+  /** Starts the flow when the message asks for it about `matterId`. */
+  start(turn: Turn, matterId: string | undefined): Promise<Reply | undefined>;
+}
+
+export interface Escalation {
+  intent: Pick<RouteIntent, "name" | "category" | "urgency">;
+  turn: Turn;
+  matterId?: string;
+}
+
+/** Creates the 12345 ticket for an escalation and returns its id. */
+export type Escalator = (escalation: Escalation) => Promise<string>;
+
+export interface DialogueDependencies {
+  knowledge: KnowledgeBase;
+  retriever: Retriever;
+  router: Router;
+  clarifier: Clarifier;
+  sectionIntent: SectionIntent;
+  templates: ReplyTemplates;
+  flows: DialogueFlow[];
+  escalate: Escalator;
+}
+
+const REPEATED_FAILURES = 3;
+/** Two matters this close in score, with neither named, make the question ambiguous. */
+const AMBIGUITY_RATIO = 0.92;
+
+/** Decides the reply to one turn: route, continue a flow, clarify, or answer from the guides. */
+export class DialogueManager {
+  constructor(private readonly deps: DialogueDependencies) {}
+
+  async respond(
+    state: SessionState,
+    message: string,
+    citizenId: string | undefined,
+    messageKey: string,
+  ): Promise<Reply> {
+    const normalised = normalise(message);
+    const lang = detectLanguage(normalised);
+    state.lang = lang;
+    const turn: Turn = { state, message, normalised, lang, citizenId, messageKey };
+
+    const decision = this.deps.router.route(normalised);
+    if (decision?.intent.route === "refuse") return this.refuse(decision.intent, lang);
+    if (decision?.intent.route === "escalate")
+      return this.escalate({ intent: decision.intent, turn, matterId: state.currentMatterId });
+    if (decision?.intent.route === "failure") return this.failure(turn);
+    if (decision?.intent.route === "identity") return this.identity(lang);
+
+    for (const flow of this.deps.flows) {
+      const resumed = await flow.resume(turn);
+      if (resumed) return this.remember(state, resumed);
+    }
+
+    const retrieval = this.deps.retriever.search(message);
+    const chosen = this.resolveClarification(turn, retrieval);
+    const matterId = chosen ?? this.focusMatter(turn, retrieval);
+    if (!chosen) {
+      const vague = this.deps.clarifier.detect(normalised, lang);
+      if (vague && !retrieval.namedMatters.some((id) => vague.options.some((option) => option.matterId === id))) {
+        return this.clarify(state, vague);
+      }
+    }
+
+    for (const flow of this.deps.flows) {
+      const started = await flow.start(turn, matterId);
+      if (started) return this.remember(state, started);
+    }
+
+    if (!matterId) {
+      const contentless = stripFiller(this.deps.sectionIntent.strip(normalised)).length <= 1;
+      const ambiguous = this.ambiguity(retrieval, lang, contentless);
+      if (ambiguous) return this.clarify(state, ambiguous);
+      return this.notFound(turn);
+    }
+    const guide = this.deps.knowledge.get(matterId) as Guide;
+    const chunk = this.pickChunk(guide, normalised, retrieval);
+    state.failures = 0;
+    return this.remember(state, composeAnswer({ guide, chunk, lang }));
+  }
+
+  /** The matter a turn is about: one it names, else the conversation's (a follow-up), else the best hit. */
+  private focusMatter(turn: Turn, retrieval: RetrievalResult): string | undefined {
+    const { state, normalised } = turn;
+    const [named] = retrieval.namedMatters;
+    if (named) return named;
+    const current = state.currentMatterId;
+    const asksSection = this.deps.sectionIntent.detect(normalised) !== undefined;
+    const short = normalised.replace(/[\s\p{P}]/gu, "").length <= 10;
+    if (current && (asksSection || short)) {
+      const guide = this.deps.knowledge.get(current);
+      // A follow-up inside a "one thing" bundle may be about one of its members.
+      const member = guide?.bundle.find((id) => retrieval.matters[0]?.matterId === id);
+      return member ?? current;
+    }
+    const [top, second] = retrieval.matters;
+    if (!top) return undefined;
+    // "那要带什么材料" with no matter in view names no matter at all: ask rather than guess.
+    if (asksSection && stripFiller(this.deps.sectionIntent.strip(normalised)).length <= 1) return undefined;
+    if (second && second.score / top.score > AMBIGUITY_RATIO) return undefined;
+    return top.matterId;
+  }
+
+  private ambiguity(retrieval: RetrievalResult, lang: "zh" | "en", contentless = false): Clarification | undefined {
+    const [top] = retrieval.matters;
+    if (!top) return undefined;
+    const ratio = contentless ? 0 : AMBIGUITY_RATIO;
+    const close = retrieval.matters.filter((matter) => matter.score / top.score > ratio).slice(0, contentless ? 3 : 4);
+    if (close.length < 2) return undefined;
+    const question = lang === "en" ? "Which of these do you mean?" : "请问您想办理的是以下哪一项？";
+    return this.deps.clarifier.build(
+      question,
+      close.map((matter) => matter.matterId),
+      lang,
+    );
+  }
+
+  /** Resolves the answer to a pending clarifying question against the options offered. */
+  private resolveClarification(turn: Turn, retrieval: RetrievalResult): string | undefined {
+    const pending = turn.state.pendingClarify;
+    if (!pending) return undefined;
+    turn.state.pendingClarify = undefined;
+    const byOrdinal = pickByOrdinal(turn.normalised, pending.options);
+    if (byOrdinal) return byOrdinal.matterId;
+    const optionIds = pending.options.map((option) => option.matterId);
+    const named = retrieval.namedMatters.find((id) => optionIds.includes(id));
+    if (named) return named;
+    const byTitle = pending.options.find((option) => turn.normalised.includes(normalise(option.title)));
+    if (byTitle) return byTitle.matterId;
+    const within = this.deps.retriever.search(turn.message, { matterIds: optionIds });
+    const [best, next] = within.matters;
+    if (best && (!next || next.score < best.score * 0.85)) return best.matterId;
+    return undefined;
+  }
+
+  private pickChunk(guide: Guide, normalised: string, retrieval: RetrievalResult): Chunk {
+    const asked = this.deps.sectionIntent.detect(normalised);
+    const sectionChunk = (key: SectionKey) => this.deps.retriever.chunksOf(guide.id, key)[0];
+    if (asked) {
+      const chunk = sectionChunk(asked);
+      if (chunk) return chunk;
+    }
+    const best = retrieval.chunks.find(
+      (scored) => scored.chunk.matterId === guide.id && scored.chunk.section !== "overview",
+    );
+    // A matching FAQ item answers a specific question better than a whole section.
+    if (best?.chunk.section === "faq" && !asked) return best.chunk;
+    return sectionChunk("overview") ?? (this.deps.retriever.chunksOf(guide.id)[0] as Chunk);
+  }
+
+  private remember(state: SessionState, answer: Reply): Reply {
+    if (answer.matterId) state.currentMatterId = answer.matterId;
+    const section = answer.citations[0]?.section;
+    if (section) state.lastSection = section as SectionKey;
+    return answer;
+  }
+
+  private clarify(state: SessionState, clarification: Clarification): Reply {
+    state.pendingClarify = clarification;
+    const list = clarification.options.map((option, index) => `${index + 1}. ${option.title}`).join("\n");
+    return reply("clarify", `${clarification.question}\n${list}`, { options: clarification.options, lang: state.lang });
+  }
+
+  private refuse(intent: RouteIntent, lang: "zh" | "en"): Reply {
+    return reply("refuse", this.deps.templates.refuse[intent.reason ?? "scope"][lang], { lang });
+  }
+
+  private async escalate(escalation: Escalation): Promise<Reply> {
+    const { turn, intent } = escalation;
+    const ticketId = await this.deps.escalate(escalation);
+    const key = intent.name === "repeated-failure" ? "failure" : intent.urgency === "urgent" ? "urgent" : "default";
+    const text = fill(this.deps.templates.escalate[key][turn.lang], { ticketId, category: intent.category ?? "咨询" });
+    turn.state.failures = 0;
+    return reply("escalate", text, { ticketId, lang: turn.lang, matterId: escalation.matterId });
+  }
+
+  private failure(turn: Turn): Promise<Reply> {
+    return this.escalate({
+      intent: { name: "repeated-failure", category: "咨询", urgency: "normal" },
+      turn,
+      matterId: turn.state.currentMatterId,
+    });
+  }
+
+  private async notFound(turn: Turn): Promise<Reply> {
+    turn.state.failures += 1;
+    if (turn.state.failures >= REPEATED_FAILURES) return this.failure(turn);
+    const hotline = this.deps.knowledge.get("hotline-12345") ?? this.deps.knowledge.get("platform-overview");
+    const text = this.deps.templates.notFound[turn.lang];
+    const section = hotline?.sections.overview;
+    if (!hotline || !section) return reply("refuse", text, { lang: turn.lang });
+    return reply("answer", `${text}\n${excerpt(section.text, 160)}`, {
+      citations: [citationFor(hotline, "overview")],
+      lang: turn.lang,
+    });
+  }
+
+  private identity(lang: "zh" | "en"): Reply {
+    const guide = this.deps.knowledge.get("platform-overview");
+    const section = guide?.sections.overview;
+    if (!guide || !section) return reply("refuse", this.deps.templates.refuse.scope[lang], { lang });
+    const lead = this.deps.templates.identityLead[lang];
+    const body = lang === "en" ? guide.summary.en : excerpt(section.text, 260);
+    return reply("answer", `${lead}${body} [1]`, {
+      citations: [citationFor(guide, "overview")],
+      lang,
+      matterId: guide.id,
+    });
+  }
+}

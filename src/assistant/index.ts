@@ -1,0 +1,10 @@
+export { AssistantService, type ChatInput, type ChatResult } from "./assistant.service.ts";
+export { Clarifier } from "./clarifier.ts";
+export type { ClarifyOption, ConversationMessage, ConversationStore, SessionState } from "./conversation.ts";
+export { newSessionState } from "./conversation.ts";
+export { type DialogueFlow, DialogueManager, type Escalation, type Escalator, type Turn } from "./dialogue.ts";
+export { createEscalator } from "./escalation.ts";
+export type { Citation, EligibilitySummary, FormSummary, Reply, ReplyKind } from "./reply.ts";
+export { Router } from "./router.ts";
+export { SectionIntent } from "./section-intent.ts";
+export { loadReplyTemplates, PROMPTS_DIR } from "./templates.ts";

@@ -1,0 +1,1 @@
+export { type Config, ConfigError, environmentSchema, loadConfig } from "./config.ts";

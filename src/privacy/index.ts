@@ -1,0 +1,1 @@
+export { detectPii, maskDeep, maskField, maskText } from "./masking.ts";
