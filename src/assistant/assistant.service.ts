@@ -6,6 +6,8 @@ import type { DialogueManager } from "./dialogue.ts";
 import { type Reply, reply } from "./reply.ts";
 import { fill, type ReplyTemplates } from "./templates.ts";
 
+const HISTORY_MESSAGES = 6;
+
 export interface ChatInput {
   sessionId?: string;
   message: string;
@@ -31,7 +33,7 @@ export class AssistantService {
     private readonly templates: ReplyTemplates,
   ) {}
 
-  async chat(input: ChatInput): Promise<ChatResult> {
+  async chat(input: ChatInput, options: { onToken?: (token: string) => void } = {}): Promise<ChatResult> {
     const sessionId = input.sessionId ?? randomUUID();
     const state = (await this.conversations.loadSession(sessionId)) ?? newSessionState(sessionId, input.citizenId);
     if (input.citizenId) state.citizenId = input.citizenId;
@@ -60,7 +62,17 @@ export class AssistantService {
         lang: state.lang,
       });
     } else {
-      answer = await this.dialogue.respond(state, input.message, state.citizenId, `${sessionId}:${stored.message.seq}`);
+      const history = await this.recentHistory(sessionId, stored.message.seq);
+      answer = await this.dialogue.respond(
+        state,
+        input.message,
+        state.citizenId,
+        `${sessionId}:${stored.message.seq}`,
+        {
+          history,
+          onToken: options.onToken,
+        },
+      );
     }
     await this.conversations.saveSession(state);
     const saved = await this.conversations.appendMessage({
@@ -79,6 +91,15 @@ export class AssistantService {
 
   async session(sessionId: string): Promise<SessionState | undefined> {
     return this.conversations.loadSession(sessionId);
+  }
+
+  /** The last few turns before this message, for the LLM's context. */
+  private async recentHistory(sessionId: string, beforeSeq: number) {
+    const messages = await this.conversations.listMessages(sessionId, Math.max(0, beforeSeq - HISTORY_MESSAGES - 1));
+    return messages
+      .filter((message) => message.seq < beforeSeq && (message.role === "user" || message.role === "assistant"))
+      .slice(-HISTORY_MESSAGES)
+      .map((message) => ({ role: message.role as "user" | "assistant", text: message.text }));
   }
 
   private async replyTo(sessionId: string, seq: number): Promise<Reply | undefined> {

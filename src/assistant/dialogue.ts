@@ -4,10 +4,12 @@ import { detectLanguage, normalise } from "../text/index.ts";
 import { type Clarification, type Clarifier, pickByOrdinal, stripFiller } from "./clarifier.ts";
 import { citationFor, composeAnswer, excerpt } from "./composer.ts";
 import type { SessionState } from "./conversation.ts";
+import type { ModelAnswerer, ModelTurnOptions } from "./model-answerer.ts";
 import { type Reply, reply } from "./reply.ts";
 import type { RouteIntent, Router } from "./router.ts";
 import type { SectionIntent } from "./section-intent.ts";
 import { fill, type ReplyTemplates } from "./templates.ts";
+import type { ToolboxServices } from "./toolbox.ts";
 
 /** One citizen turn as the dialogue and its flows see it. */
 export interface Turn {
@@ -47,6 +49,10 @@ export interface DialogueDependencies {
   templates: ReplyTemplates;
   flows: DialogueFlow[];
   escalate: Escalator;
+  /** LLM mode: present only when a model endpoint is configured. */
+  modelAnswerer?: ModelAnswerer;
+  /** Services the LLM's tools may call (eligibility, pre-fill), bound per turn. */
+  toolServices?: (turn: Turn) => ToolboxServices;
 }
 
 const REPEATED_FAILURES = 3;
@@ -62,6 +68,7 @@ export class DialogueManager {
     message: string,
     citizenId: string | undefined,
     messageKey: string,
+    options: ModelTurnOptions = {},
   ): Promise<Reply> {
     const normalised = normalise(message);
     const lang = detectLanguage(normalised);
@@ -104,7 +111,28 @@ export class DialogueManager {
     const guide = this.deps.knowledge.get(matterId) as Guide;
     const chunk = this.pickChunk(guide, normalised, retrieval);
     state.failures = 0;
-    return this.remember(state, composeAnswer({ guide, chunk, lang }));
+    const modelReply = await this.deps.modelAnswerer?.answer(
+      turn,
+      guide,
+      chunk,
+      retrieval,
+      this.toolServices(turn),
+      options,
+    );
+    return this.remember(state, modelReply ?? composeAnswer({ guide, chunk, lang }));
+  }
+
+  private toolServices(turn: Turn): ToolboxServices {
+    const services = this.deps.toolServices?.(turn) ?? {};
+    return {
+      ...services,
+      createTicket: async (category, summary) =>
+        this.deps.escalate({
+          intent: { name: "llm-handoff", category: category as Escalation["intent"]["category"], urgency: "normal" },
+          turn: { ...turn, message: `${turn.message}\n${summary}` },
+          matterId: turn.state.currentMatterId,
+        }),
+    };
   }
 
   /** The matter a turn is about: one it names, else the conversation's (a follow-up), else the best hit. */
