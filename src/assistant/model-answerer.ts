@@ -74,10 +74,10 @@ export class ModelAnswerer {
     const add = (chunk: Chunk) => {
       if (picked.length < CONTEXT_SECTIONS && !picked.some((existing) => existing.id === chunk.id)) picked.push(chunk);
     };
-    retrieval.chunks.filter((scored) => scored.chunk.matterId === guide.id).forEach((scored) => add(scored.chunk));
+    for (const scored of retrieval.chunks) if (scored.chunk.matterId === guide.id) add(scored.chunk);
     const overview = this.retriever.chunksOf(guide.id, "overview")[0];
     if (overview) add(overview);
-    retrieval.chunks.slice(0, 3).forEach((scored) => add(scored.chunk));
+    for (const scored of retrieval.chunks.slice(0, 3)) add(scored.chunk);
     return picked.map((chunk) => groundedSection(this.knowledge, chunk));
   }
 }
