@@ -58,6 +58,8 @@ export interface DialogueDependencies {
 const REPEATED_FAILURES = 3;
 /** Two matters this close in score, with neither named, make the question ambiguous. */
 const AMBIGUITY_RATIO = 0.92;
+/** How much better an unnamed matter must fit to beat one the question names. */
+const NAMED_MATTER_MARGIN = 1.25;
 
 /** Decides the reply to one turn: route, continue a flow, clarify, or answer from the guides. */
 export class DialogueManager {
@@ -138,7 +140,7 @@ export class DialogueManager {
   /** The matter a turn is about: one it names, else the conversation's (a follow-up), else the best hit. */
   private focusMatter(turn: Turn, retrieval: RetrievalResult): string | undefined {
     const { state, normalised } = turn;
-    const [named] = retrieval.namedMatters;
+    const named = this.bestNamedMatter(retrieval);
     if (named) return named;
     const current = state.currentMatterId;
     const asksSection = this.deps.sectionIntent.detect(normalised) !== undefined;
@@ -155,6 +157,20 @@ export class DialogueManager {
     if (asksSection && stripFiller(this.deps.sectionIntent.strip(normalised)).length <= 1) return undefined;
     if (second && second.score / top.score > AMBIGUITY_RATIO) return undefined;
     return top.matterId;
+  }
+
+  /**
+   * A matter whose name or alias the question contains wins, unless another matter clearly fits
+   * the whole question better ("拿居住证七年了能转户口吗" names 居住证 but asks about 居转户).
+   */
+  private bestNamedMatter(retrieval: RetrievalResult): string | undefined {
+    if (retrieval.namedMatters.length === 0) return undefined;
+    const scoreOf = (id: string) => retrieval.matters.find((matter) => matter.matterId === id)?.score ?? 0;
+    const named = [...retrieval.namedMatters].sort((left, right) => scoreOf(right) - scoreOf(left));
+    const best = named[0] as string;
+    const top = retrieval.matters[0];
+    if (top && !named.includes(top.matterId) && top.score > scoreOf(best) * NAMED_MATTER_MARGIN) return top.matterId;
+    return best;
   }
 
   private ambiguity(retrieval: RetrievalResult, lang: "zh" | "en", contentless = false): Clarification | undefined {

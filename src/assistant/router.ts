@@ -10,6 +10,8 @@ const intentSchema = z.object({
   urgency: z.enum(["urgent", "normal"]).optional(),
   reason: z.enum(["injection", "privacy", "fraud", "scope"]).optional(),
   patterns: z.array(patternSchema).min(1),
+  /** Phrasings that ask ABOUT the mechanism ("能投诉吗", "怎么打差评") rather than use it. */
+  unless: z.array(z.string().min(1)).default([]),
 });
 const rulesSchema = z.object({ threshold: z.number().positive(), intents: z.array(intentSchema).min(1) });
 
@@ -34,7 +36,11 @@ const PRIORITY: Record<string, number> = {
 
 /** Scores a message against the routing table (rules as data, see routing-rules.yaml). */
 export class Router {
-  private readonly compiled: Array<{ intent: RouteIntent; patterns: Array<{ re: RegExp; weight: number }> }>;
+  private readonly compiled: Array<{
+    intent: RouteIntent;
+    patterns: Array<{ re: RegExp; weight: number }>;
+    unless: RegExp[];
+  }>;
 
   constructor(
     private readonly threshold: number,
@@ -43,6 +49,7 @@ export class Router {
     this.compiled = intents.map((intent) => ({
       intent,
       patterns: intent.patterns.map((pattern) => ({ re: new RegExp(pattern.re, "u"), weight: pattern.weight })),
+      unless: intent.unless.map((source) => new RegExp(source, "u")),
     }));
   }
 
@@ -54,7 +61,8 @@ export class Router {
   /** The winning intent for a normalised message, or undefined when none reaches the threshold. */
   route(normalised: string): RouteDecision | undefined {
     const matched: Array<{ intent: RouteIntent; score: number }> = [];
-    for (const { intent, patterns } of this.compiled) {
+    for (const { intent, patterns, unless } of this.compiled) {
+      if (unless.some((re) => re.test(normalised))) continue;
       const score = patterns.reduce((sum, pattern) => sum + (pattern.re.test(normalised) ? pattern.weight : 0), 0);
       if (score >= this.threshold) matched.push({ intent, score });
     }
