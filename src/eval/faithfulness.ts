@@ -1,0 +1,67 @@
+/**
+ * Mechanical faithfulness check of an offline answer: every number (with its unit), quoted name and
+ * listed material in the reply must occur in the text of a section the reply cites.
+ */
+
+const UNITS =
+  "个工作日|工作日|个自然日|自然日|个月|个小时|小时|分钟|周岁|岁|年|月|周|天|日|万元|元|块|%|％|份|张|次|分|平方米|公里|km|days?|months?|years?|yuan|rmb";
+const ARABIC_WITH_UNIT = new RegExp(`\\d+(?:[.,]\\d+)*\\s*(?:${UNITS})?`, "giu");
+const CHINESE_WITH_UNIT = new RegExp(`[一二两三四五六七八九十百千万半]+\\s*(?:${UNITS})`, "gu");
+const QUOTED = /[《「“『]([^》」”』\n]{2,40})[》」”』]/gu;
+// "1. 本人居民身份证（原件1份…" — the material name before its bracketed details.
+const LISTED_ITEM = /^\s*(?:\d+[.、)]|[-•·])\s*([^（(：:\n]{2,40})/gmu;
+// Parts of a reply that are links, citation markers and the like, not claims about the matter.
+const NON_CLAIMS = [/\/guides\/[\w-]+(?:#[\w-]+)?/g, /\[\d+\]/g, /https?:\/\/\S+/g];
+
+export interface Claim {
+  kind: "number" | "quoted" | "material";
+  text: string;
+}
+
+export interface FaithfulnessResult {
+  claims: Claim[];
+  /** Claims not found in any cited section. */
+  unsupported: Claim[];
+  faithful: boolean;
+}
+
+function compact(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u3000]+/g, "")
+    .toLowerCase();
+}
+
+/** The checkable claims in a reply: numbers with units, quoted names and listed materials. */
+export function extractClaims(replyText: string, ignoreLines: readonly string[] = []): Claim[] {
+  let text = replyText;
+  for (const line of ignoreLines) text = text.split(line).join(" ");
+  for (const pattern of NON_CLAIMS) text = text.replace(pattern, " ");
+  const claims: Claim[] = [];
+  const add = (kind: Claim["kind"], value: string) => {
+    // An excerpt may end mid-quote with "……": the claim is what comes before it.
+    const trimmed = value
+      .trim()
+      .replace(/(……|\.\.\.)$/u, "")
+      .replace(/[，,。；;]+$/u, "");
+    if (trimmed && !claims.some((claim) => claim.kind === kind && claim.text === trimmed))
+      claims.push({ kind, text: trimmed });
+  };
+  for (const match of text.matchAll(ARABIC_WITH_UNIT)) add("number", match[0]);
+  for (const match of text.matchAll(CHINESE_WITH_UNIT)) add("number", match[0]);
+  for (const match of text.matchAll(QUOTED)) add("quoted", match[1] ?? "");
+  for (const match of text.matchAll(LISTED_ITEM)) add("material", match[1] ?? "");
+  return claims;
+}
+
+/** Checks `replyText` against the texts of the sections it cites. */
+export function checkFaithfulness(
+  replyText: string,
+  citedTexts: readonly string[],
+  ignoreLines: readonly string[] = [],
+): FaithfulnessResult {
+  const source = compact(citedTexts.join("\n"));
+  const claims = extractClaims(replyText, ignoreLines);
+  const unsupported = claims.filter((claim) => !source.includes(compact(claim.text)));
+  return { claims, unsupported, faithful: unsupported.length === 0 };
+}
