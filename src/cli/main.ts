@@ -6,6 +6,7 @@ import { KnowledgeError, loadKnowledgeBase } from "../knowledge/index.ts";
 import { createLogger } from "../logging/logger.ts";
 import { buildRetrievalIndex, saveRetrievalIndex } from "../retrieval/index.ts";
 import { startServer } from "../server/server.ts";
+import { onShutdownSignal } from "../server/shutdown.ts";
 import { askCommand } from "./ask.command.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -49,13 +50,15 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `小申 Xiao Shen listening on ${running.url} (widget ${running.url}/widget/, console ${running.url}/console/)\n`,
       );
-      const stop = async () => {
-        await running.close();
-        app.close();
-        process.exit(0);
-      };
-      process.once("SIGTERM", () => void stop());
-      process.once("SIGINT", () => void stop());
+      onShutdownSignal(
+        async (signal) => {
+          app.logger.info({ signal }, "draining in-flight requests");
+          const result = await running.drain();
+          app.logger.info(result, "stopped");
+          app.close();
+        },
+        (code) => process.exit(code),
+      );
       return -1; // keep running
     }
     case "index": {

@@ -20,6 +20,9 @@ export const environmentSchema = z.object({
   XIAOSHEN_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
   XIAOSHEN_SESSION_SECRET: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  XIAOSHEN_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  XIAOSHEN_RATE_LIMIT_SESSION_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  XIAOSHEN_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
 });
 
 export interface Config {
@@ -30,6 +33,10 @@ export interface Config {
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
   /** Secret that signs citizen session tokens; generated and kept in the data dir when unset. */
   sessionSecret?: string;
+  /** Requests (HTTP) and events (socket) allowed per minute per client IP and per session; 0 turns a limit off. */
+  rateLimit?: { ipPerMinute: number; sessionPerMinute: number };
+  /** How long SIGTERM waits for in-flight requests before closing connections. */
+  shutdownGraceMs?: number;
   /** Present only when OPENAI_BASE_URL is set: the LLM mode is on. */
   llm?: { baseUrl: string; apiKey: string; model: string; embedModel?: string; timeoutMs: number };
 }
@@ -59,6 +66,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, overrid
     knowledgeDir: resolve(env.XIAOSHEN_KNOWLEDGE_DIR),
     logLevel: env.LOG_LEVEL,
     sessionSecret: env.XIAOSHEN_SESSION_SECRET,
+    rateLimit: {
+      ipPerMinute: env.XIAOSHEN_RATE_LIMIT_IP_PER_MINUTE,
+      sessionPerMinute: env.XIAOSHEN_RATE_LIMIT_SESSION_PER_MINUTE,
+    },
+    shutdownGraceMs: env.XIAOSHEN_SHUTDOWN_GRACE_MS,
     llm: env.OPENAI_BASE_URL
       ? {
           baseUrl: env.OPENAI_BASE_URL,

@@ -1,5 +1,6 @@
 import pino from "pino";
-import { maskDeep, maskText } from "../privacy/index.ts";
+import { maskText } from "../privacy/index.ts";
+import { redactForLog } from "./log-redaction.ts";
 
 export type Logger = pino.Logger;
 
@@ -19,12 +20,19 @@ export function createLogger(
         paths: ["req.headers.authorization", "req.headers.cookie", "*.password", "*.token"],
         censor: "[redacted]",
       },
-      formatters: { log: (object) => maskDeep(object) },
+      // redactForLog below serialises errors itself (masked); pino's serializer would re-wrap them.
+      serializers: { err: (value: unknown) => value },
+      // Secrets by key name at any depth, errors serialised, PII masked: see log-redaction.ts.
+      formatters: { log: (object) => redactForLog(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
+          // pino would take a bare Error's message as the line's text unmasked: wrap it as `err`.
+          const [first, ...rest] = args as unknown[];
+          const normalised =
+            first instanceof Error ? [{ err: first }, rest[0] ?? first.message, ...rest.slice(1)] : args;
           method.apply(
             this,
-            args.map((arg) => (typeof arg === "string" ? maskText(arg) : arg)) as Parameters<typeof method>,
+            normalised.map((arg) => (typeof arg === "string" ? maskText(arg) : arg)) as Parameters<typeof method>,
           );
         },
       },

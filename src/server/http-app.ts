@@ -1,6 +1,12 @@
 import express, { type Express } from "express";
 import type { App } from "../app.ts";
 import { errorHandler, notFound } from "./middleware/errors.ts";
+import { limitByIp, limitBySession, rateLimiterFor } from "./middleware/rate-limit.ts";
+import { requestLog } from "./middleware/request-log.ts";
+import { rejectHostileBodies, rejectInvalidUtf8, rejectNonJsonBodies } from "./middleware/security-body.ts";
+import { widgetCors } from "./middleware/security-cors.ts";
+import { securityHeaders } from "./middleware/security-headers.ts";
+import { storageFaults } from "./middleware/storage-faults.ts";
 import { chatRoutes } from "./routes/chat.route.ts";
 
 export const JSON_BODY_LIMIT = "64kb";
@@ -10,7 +16,12 @@ export function createHttpApp(app: App): Express {
   const http = express();
   http.disable("x-powered-by");
   http.set("trust proxy", "loopback");
-  http.use(express.json({ limit: JSON_BODY_LIMIT }));
+  const limiter = rateLimiterFor(app);
+  http.use(requestLog(app.logger), securityHeaders(), widgetCors);
+  http.use("/api", limitByIp(limiter), rejectNonJsonBodies);
+  http.use(express.json({ limit: JSON_BODY_LIMIT, verify: rejectInvalidUtf8 }));
+  http.use(rejectHostileBodies);
+  http.use("/api", limitBySession(limiter));
 
   http.get("/healthz", (_request, response) => {
     response.json({ status: "ok" });
@@ -18,6 +29,7 @@ export function createHttpApp(app: App): Express {
   http.use(chatRoutes(app.assistant));
 
   http.use(notFound);
+  http.use(storageFaults(app.logger));
   http.use(errorHandler(app.logger));
   return http;
 }
