@@ -24,16 +24,37 @@ export interface ComposeInput {
   guide: Guide;
   chunk: Chunk;
   lang: "zh" | "en";
+  /** A FAQ item that answers the exact question, shown after the section. */
+  faq?: Chunk;
+  /** The guide's overview, shown briefly before "how do I" steps. */
+  overview?: Chunk;
 }
+
+const OVERVIEW_LEAD_CHARS = 120;
+
+const FAQ_EXCERPT_CHARS = 200;
 
 /**
  * Offline answer: the chosen section's own words with its citation, a link to the guide and a next
  * step. Every fact in the text is quoted from the cited section, so nothing can be invented.
  */
-export function composeAnswer({ guide, chunk, lang }: ComposeInput): Reply {
+export function composeAnswer({ guide, chunk, lang, faq, overview }: ComposeInput): Reply {
   const section = chunk.section;
   const citation = citationFor(guide, section);
-  const body = excerpt(chunk.text);
+  const citations = [citation];
+  const lines = [excerpt(chunk.text)];
+  if (faq && faq.id !== chunk.id && section !== "faq") {
+    citations.push(citationFor(guide, "faq"));
+    lines.push(
+      lang === "en" ? `Related FAQ [${citations.length}]:` : `相关问答 [${citations.length}]：`,
+      excerpt(faq.text, FAQ_EXCERPT_CHARS),
+    );
+  }
+  if (overview && overview.id !== chunk.id) {
+    citations.push(citationFor(guide, "overview"));
+    lines.unshift(`${excerpt(overview.text, OVERVIEW_LEAD_CHARS)} [${citations.length}]`);
+  }
+  const body = lines.join("\n");
   const suggestions = nextSteps(guide, lang);
   const text =
     lang === "en"
@@ -45,7 +66,7 @@ export function composeAnswer({ guide, chunk, lang }: ComposeInput): Reply {
           ...suggestions,
         ].join("\n")
       : [`【${sectionTitle(guide, section)}】[1]`, body, `完整指南：${citation.url}`, ...suggestions].join("\n");
-  return reply("answer", text, { citations: [citation], lang, matterId: guide.id, suggestions });
+  return reply("answer", text, { citations, lang, matterId: guide.id, suggestions });
 }
 
 function nextSteps(guide: Guide, lang: "zh" | "en"): string[] {

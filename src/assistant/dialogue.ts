@@ -60,6 +60,8 @@ const REPEATED_FAILURES = 3;
 const AMBIGUITY_RATIO = 0.92;
 /** How much better an unnamed matter must fit to beat one the question names. */
 const NAMED_MATTER_MARGIN = 1.25;
+/** A FAQ item this close to the best hit answers the exact question and is shown too. */
+const FAQ_SUPPLEMENT_RATIO = 0.7;
 
 /** Decides the reply to one turn: route, continue a flow, clarify, or answer from the guides. */
 export class DialogueManager {
@@ -111,7 +113,7 @@ export class DialogueManager {
       return this.notFound(turn);
     }
     const guide = this.deps.knowledge.get(matterId) as Guide;
-    const chunk = this.pickChunk(guide, normalised, retrieval);
+    const { chunk, faq, overview } = this.pickChunks(guide, normalised, retrieval);
     state.failures = 0;
     const modelReply = await this.deps.modelAnswerer?.answer(
       turn,
@@ -121,7 +123,7 @@ export class DialogueManager {
       this.toolServices(turn),
       options,
     );
-    return this.remember(state, modelReply ?? composeAnswer({ guide, chunk, lang }));
+    return this.remember(state, modelReply ?? composeAnswer({ guide, chunk, lang, faq, overview }));
   }
 
   private toolServices(turn: Turn): ToolboxServices {
@@ -205,19 +207,31 @@ export class DialogueManager {
     return undefined;
   }
 
-  private pickChunk(guide: Guide, normalised: string, retrieval: RetrievalResult): Chunk {
+  /**
+   * The section the question asks for (材料 → materials …); without a cue, a matching FAQ item or
+   * the overview. A FAQ item that matches the question well rides along as a supplement.
+   */
+  private pickChunks(
+    guide: Guide,
+    normalised: string,
+    retrieval: RetrievalResult,
+  ): { chunk: Chunk; faq?: Chunk; overview?: Chunk } {
     const asked = this.deps.sectionIntent.detect(normalised);
     const sectionChunk = (key: SectionKey) => this.deps.retriever.chunksOf(guide.id, key)[0];
+    const ownHits = retrieval.chunks.filter((scored) => scored.chunk.matterId === guide.id);
+    const topScore = retrieval.chunks[0]?.score ?? 0;
+    const faqHit = ownHits.find(
+      (scored) => scored.chunk.section === "faq" && scored.score >= topScore * FAQ_SUPPLEMENT_RATIO,
+    );
     if (asked) {
       const chunk = sectionChunk(asked);
-      if (chunk) return chunk;
+      // "怎么办" deserves a one-line "what is it" before the steps.
+      if (chunk)
+        return { chunk, faq: faqHit?.chunk, overview: asked === "process" ? sectionChunk("overview") : undefined };
     }
-    const best = retrieval.chunks.find(
-      (scored) => scored.chunk.matterId === guide.id && scored.chunk.section !== "overview",
-    );
-    // A matching FAQ item answers a specific question better than a whole section.
-    if (best?.chunk.section === "faq" && !asked) return best.chunk;
-    return sectionChunk("overview") ?? (this.deps.retriever.chunksOf(guide.id)[0] as Chunk);
+    const best = ownHits.find((scored) => scored.chunk.section !== "overview");
+    if (best?.chunk.section === "faq") return { chunk: best.chunk };
+    return { chunk: sectionChunk("overview") ?? (this.deps.retriever.chunksOf(guide.id)[0] as Chunk) };
   }
 
   private remember(state: SessionState, answer: Reply): Reply {
