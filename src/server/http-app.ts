@@ -7,7 +7,12 @@ import { rejectHostileBodies, rejectInvalidUtf8, rejectNonJsonBodies } from "./m
 import { widgetCors } from "./middleware/security-cors.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { storageFaults } from "./middleware/storage-faults.ts";
+import { agentRoutes } from "./routes/agent.route.ts";
 import { chatRoutes } from "./routes/chat.route.ts";
+import { consoleRoutes } from "./routes/console.route.ts";
+import { guideRoutes } from "./routes/guides.route.ts";
+import { ticketRoutes } from "./routes/tickets.route.ts";
+import { widgetRoutes } from "./routes/widget.route.ts";
 
 export const JSON_BODY_LIMIT = "64kb";
 
@@ -27,6 +32,8 @@ export function createHttpApp(app: App): Express {
     response.json({ status: "ok" });
   });
   http.use(chatRoutes(app.assistant));
+  http.use(widgetRoutes(app.knowledge), guideRoutes(app.knowledge));
+  http.use(agentRoutes(app), ticketRoutes(app), consoleRoutes());
 
   http.use(notFound);
   http.use(storageFaults(app.logger));

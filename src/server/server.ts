@@ -4,12 +4,14 @@ import type { Server as SocketServer } from "socket.io";
 import type { App } from "../app.ts";
 import { createHttpApp } from "./http-app.ts";
 import { guardAllNamespaces, socketEventsInFlight } from "./middleware/security-socket.ts";
+import { registerAgentNamespace } from "./realtime/agent.socket.ts";
+import { registerCitizenNamespace } from "./realtime/citizen.socket.ts";
 import { attachSocketServer, type NamespaceRegistration } from "./realtime/socket-server.ts";
 import { type DrainResult, drainServer, HttpRequestsInFlight } from "./shutdown.ts";
 
 /** Realtime namespaces served next to HTTP (citizen widget, agent console). */
 // guardAllNamespaces comes first: it adds rate limits and payload checks to every namespace created after it.
-const NAMESPACES: NamespaceRegistration[] = [guardAllNamespaces];
+const NAMESPACES: NamespaceRegistration[] = [guardAllNamespaces, registerCitizenNamespace, registerAgentNamespace];
 
 export interface RunningServer {
   server: Server;

@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import type { Namespace, Server, Socket } from "socket.io";
+import type { App } from "../../app.ts";
+import type { ChatInput, ConversationMessage } from "../../assistant/index.ts";
+import { presentAnswer } from "../../contracts/answer-object.ts";
+import {
+  type ChatSend,
+  CITIZEN_NAMESPACE,
+  chatFeedbackSchema,
+  chatSendSchema,
+  citizenEvents,
+  type PushedMessage,
+  type StreamedToken,
+  sessionResumeSchema,
+} from "./citizen.schema.ts";
+import { onValidated } from "./socket-events.ts";
+
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** A stored message as the widget sees it; the same shape for live pushes and resumes. */
+export function presentMessage(message: ConversationMessage): PushedMessage {
+  const pushed: PushedMessage = {
+    seq: message.seq,
+    role: message.role,
+    text: message.text,
+    createdAt: message.createdAt,
+  };
+  if (message.payload !== undefined) pushed.payload = message.payload;
+  if (message.clientMessageId) pushed.clientMessageId = message.clientMessageId;
+  return pushed;
+}
+
+/** The widget's realtime channel: chat turns with acks, resume by seq, live agent messages. */
+export function registerCitizenNamespace(io: Server, app: App): void {
+  const namespace = io.of(CITIZEN_NAMESPACE);
+  relayMessages(namespace, app);
+  namespace.on("connection", (socket) => {
+    onValidated(
+      socket,
+      citizenEvents.send,
+      chatSendSchema,
+      (payload, ack) => handleSend(socket, app, payload, ack),
+      fail,
+    );
+    onValidated(
+      socket,
+      citizenEvents.resume,
+      sessionResumeSchema,
+      async ({ sessionId, afterSeq }, ack) => {
+        await socket.join(sessionRoom(sessionId));
+        const missed = await app.assistant.transcript(sessionId, afterSeq);
+        ack({ sessionId, messages: missed.map(presentMessage) });
+      },
+      fail,
+    );
+    onValidated(
+      socket,
+      citizenEvents.feedback,
+      chatFeedbackSchema,
+      (feedback, ack) => {
+        // Unhelpful answers also reach the dialogue as the chat text 没用 (sent by the widget).
+        app.logger.info({ feedback }, "citizen feedback");
+        ack({ ok: true });
+      },
+      fail,
+    );
+  });
+
+  function fail(error: unknown) {
+    app.logger.error({ err: error }, "citizen socket handler failed");
+  }
+}
+
+/** Every stored message of a session goes to the sockets in its room; clients dedupe by seq. */
+function relayMessages(namespace: Namespace, app: App): void {
+  app.events.subscribe((event) => {
+    if (event.type !== "message.appended") return;
+    namespace.to(sessionRoom(event.message.sessionId)).emit(citizenEvents.message, presentMessage(event.message));
+  });
+}
+
+async function handleSend(socket: Socket, app: App, payload: ChatSend, ack: (response: unknown) => void) {
+  // The room is joined before the turn so the citizen's own stored message is relayed too.
+  const sessionId = payload.sessionId ?? randomUUID();
+  await socket.join(sessionRoom(sessionId));
+  const started = performance.now();
+  let index = 0;
+  // Streaming hook for the LLM mode: a service that knows `onToken` streams through it.
+  const input: ChatInput & { onToken?: (token: string) => void } = {
+    sessionId,
+    message: payload.message,
+    clientMessageId: payload.clientMessageId,
+    onToken: (token) => {
+      const streamed: StreamedToken = { clientMessageId: payload.clientMessageId, index: index++, token };
+      socket.emit(citizenEvents.token, streamed);
+    },
+  };
+  const result = await app.assistant.chat(input);
+  const answer = presentAnswer(result.reply, performance.now() - started);
+  const seqs = await turnSeqs(app, sessionId, payload.clientMessageId);
+  ack({ ...answer, sessionId: result.sessionId, ...seqs });
+}
+
+/** The seq numbers of the citizen's message and of its reply, so the client can dedupe. */
+async function turnSeqs(app: App, sessionId: string, clientMessageId: string) {
+  const messages = await app.assistant.transcript(sessionId);
+  const asked = messages.find((message) => message.clientMessageId === clientMessageId && message.role === "user");
+  if (!asked) return {};
+  const answered = messages.find(
+    (message) =>
+      message.role === "assistant" && (message.payload as { inReplyTo?: number } | undefined)?.inReplyTo === asked.seq,
+  );
+  return { userSeq: asked.seq, replySeq: answered?.seq };
+}

@@ -1,0 +1,13 @@
+import type { Lang } from "./types.ts";
+
+export const canSpeak = (): boolean => typeof window !== "undefined" && "speechSynthesis" in window;
+
+/** Reads a reply aloud with the browser's speech synthesis, slower for elder mode; silent where unsupported. */
+export function speak(text: string, lang: Lang): void {
+  if (!canSpeak()) return;
+  const utterance = new SpeechSynthesisUtterance(text.replace(/https?:\/\/\S+|\/guides\/\S+/g, ""));
+  utterance.lang = lang === "zh" ? "zh-CN" : "en-US";
+  utterance.rate = 0.85;
+  window.speechSynthesis.cancel();
+  window.speechSynthesis.speak(utterance);
+}
