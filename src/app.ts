@@ -18,6 +18,9 @@ import { SqliteConversationStore } from "./storage/sqlite/conversation.store.ts"
 import { openDatabase, type SqliteDatabase } from "./storage/sqlite/database.ts";
 import { SqliteTicketStore } from "./storage/sqlite/ticket.store.ts";
 import { TicketService } from "./tickets/ticket.service.ts";
+import { AgentAuthService } from "./agents/index.ts";
+import { SqliteAgentStore } from "./storage/sqlite/agent.store.ts";
+import { HotlineDesk, ReplySuggester } from "./tickets/index.ts";
 
 /** The object graph of the service, built once from config. */
 export interface App {
@@ -30,6 +33,10 @@ export interface App {
   events: EventBus;
   tickets: TicketService;
   assistant: AssistantService;
+  /** Hotline agents: accounts, sign-in, and their work in citizens' conversations. */
+  agents: AgentAuthService;
+  desk: HotlineDesk;
+  suggester: ReplySuggester;
   close(): void;
 }
 
@@ -71,6 +78,9 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
     events,
     tickets,
     assistant,
+    agents: new AgentAuthService(new SqliteAgentStore(database)),
+    desk: new HotlineDesk(tickets, conversations, events, knowledge),
+    suggester: new ReplySuggester(knowledge, retriever),
     close: () => database.close(),
   };
 }

@@ -47,4 +47,25 @@ export const MIGRATIONS: readonly string[] = [
     at TEXT NOT NULL
   );
   `,
+  // Hotline agents (scrypt password hashes, never raw passwords) and their sign-in sessions
+  // (only a hash of each token is kept); ticket audit lines gain a detail (e.g. "new → assigned").
+  `
+  CREATE TABLE agents (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE agent_sessions (
+    token_hash TEXT PRIMARY KEY,
+    agent_id TEXT NOT NULL REFERENCES agents(id),
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+  );
+  CREATE INDEX agent_sessions_by_expiry ON agent_sessions(expires_at);
+  ALTER TABLE ticket_audit ADD COLUMN detail TEXT;
+  CREATE INDEX tickets_by_session ON tickets(session_id);
+  `,
 ];

@@ -1,5 +1,13 @@
 import { randomBytes } from "node:crypto";
-import type { NewTicket, Ticket, TicketStatus, TicketStore } from "../../tickets/ticket.ts";
+import type {
+  NewTicket,
+  Ticket,
+  TicketAuditEntry,
+  TicketChange,
+  TicketFilter,
+  TicketStatus,
+  TicketStore,
+} from "../../tickets/ticket.ts";
 import type { SqliteDatabase } from "./database.ts";
 
 interface TicketRow {
@@ -9,6 +17,13 @@ interface TicketRow {
   body_json: string;
   created_at: string;
   updated_at: string;
+}
+
+interface AuditRow {
+  actor: string;
+  action: string;
+  detail: string | null;
+  at: string;
 }
 
 type TicketBody = Omit<Ticket, "id" | "status" | "assignee" | "createdAt" | "updatedAt">;
@@ -47,52 +62,78 @@ export class SqliteTicketStore implements TicketStore {
            VALUES (?, ?, ?, ?, ?, 'new', ?, ?, ?)`,
         )
         .run(id, idempotencyKey, input.sessionId, input.category, input.urgency, JSON.stringify(body), now, now);
-      this.database
-        .prepare("INSERT INTO ticket_audit (ticket_id, actor, action, at) VALUES (?, 'assistant', 'created', ?)")
-        .run(id, now);
-      return {
-        ticket: toTicket(this.database.prepare("SELECT * FROM tickets WHERE id = ?").get(id) as TicketRow),
-        created: true,
-      };
+      this.insertAudit(id, { actor: "assistant", action: "created", detail: input.reason, at: now });
+      return { ticket: this.read(id) as Ticket, created: true };
     });
     return insert.immediate();
   }
 
   async get(id: string): Promise<Ticket | undefined> {
-    const row = this.database.prepare("SELECT * FROM tickets WHERE id = ?").get(id) as TicketRow | undefined;
-    return row ? toTicket(row) : undefined;
+    return this.read(id);
   }
 
-  async list(filter: { status?: TicketStatus[]; limit?: number } = {}): Promise<Ticket[]> {
-    const statuses = filter.status ?? [];
-    const where = statuses.length ? `WHERE status IN (${statuses.map(() => "?").join(",")})` : "";
+  async list(filter: TicketFilter = {}): Promise<Ticket[]> {
+    const conditions: string[] = [];
+    const values: unknown[] = [];
+    if (filter.status?.length) {
+      conditions.push(`status IN (${filter.status.map(() => "?").join(",")})`);
+      values.push(...filter.status);
+    }
+    if (filter.sessionId) {
+      conditions.push("session_id = ?");
+      values.push(filter.sessionId);
+    }
+    const where = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
     const rows = this.database
       .prepare(
-        `SELECT * FROM tickets ${where} ORDER BY CASE urgency WHEN 'urgent' THEN 0 ELSE 1 END, created_at DESC LIMIT ?`,
+        `SELECT * FROM tickets ${where} ORDER BY CASE urgency WHEN 'urgent' THEN 0 ELSE 1 END, created_at DESC, id LIMIT ?`,
       )
-      .all(...statuses, filter.limit ?? 200) as TicketRow[];
+      .all(...values, filter.limit ?? 200) as TicketRow[];
     return rows.map(toTicket);
   }
 
   async update(
     id: string,
-    change: Partial<Pick<Ticket, "status" | "assignee" | "notes">>,
-    audit: { actor: string; action: string; at: string },
-  ): Promise<Ticket> {
+    change: TicketChange,
+    audit: TicketAuditEntry,
+    expect?: { status: TicketStatus },
+  ): Promise<Ticket | undefined> {
     const apply = this.database.transaction(() => {
-      const row = this.database.prepare("SELECT * FROM tickets WHERE id = ?").get(id) as TicketRow | undefined;
-      if (!row) throw new Error(`ticket ${id} not found`);
-      const current = toTicket(row);
-      const next = { ...current, ...change };
-      const { id: _id, status, assignee, createdAt: _created, updatedAt: _updated, ...body } = next;
+      const current = this.read(id);
+      if (!current) throw new Error(`ticket ${id} not found`);
+      if (expect && current.status !== expect.status) return undefined;
+      const {
+        id: _id,
+        status,
+        assignee,
+        createdAt: _created,
+        updatedAt: _updated,
+        ...body
+      } = { ...current, ...change };
       this.database
         .prepare("UPDATE tickets SET status = ?, assignee = ?, body_json = ?, updated_at = ? WHERE id = ?")
         .run(status, assignee ?? null, JSON.stringify(body), audit.at, id);
-      this.database
-        .prepare("INSERT INTO ticket_audit (ticket_id, actor, action, at) VALUES (?, ?, ?, ?)")
-        .run(id, audit.actor, audit.action, audit.at);
-      return toTicket(this.database.prepare("SELECT * FROM tickets WHERE id = ?").get(id) as TicketRow);
+      this.insertAudit(id, audit);
+      return this.read(id);
     });
     return apply.immediate();
+  }
+
+  async audit(id: string): Promise<TicketAuditEntry[]> {
+    const rows = this.database
+      .prepare("SELECT actor, action, detail, at FROM ticket_audit WHERE ticket_id = ? ORDER BY id")
+      .all(id) as AuditRow[];
+    return rows.map((row) => ({ actor: row.actor, action: row.action, detail: row.detail ?? undefined, at: row.at }));
+  }
+
+  private read(id: string): Ticket | undefined {
+    const row = this.database.prepare("SELECT * FROM tickets WHERE id = ?").get(id) as TicketRow | undefined;
+    return row ? toTicket(row) : undefined;
+  }
+
+  private insertAudit(id: string, audit: TicketAuditEntry): void {
+    this.database
+      .prepare("INSERT INTO ticket_audit (ticket_id, actor, action, detail, at) VALUES (?, ?, ?, ?, ?)")
+      .run(id, audit.actor, audit.action, audit.detail ?? null, audit.at);
   }
 }
