@@ -60,6 +60,10 @@ const REPEATED_FAILURES = 3;
 const AMBIGUITY_RATIO = 0.92;
 /** How much better an unnamed matter must fit to beat one the question names. */
 const NAMED_MATTER_MARGIN = 1.25;
+/** At most this many meaningful characters left beside the question words make a follow-up. */
+const FOLLOW_UP_RESIDUE = 3;
+/** A longer message is still a follow-up when the current matter ranks this high for it. */
+const FOLLOW_UP_RANKS = 5;
 /** A FAQ item this close to the best hit answers the exact question and is shown too. */
 const FAQ_SUPPLEMENT_RATIO = 0.7;
 
@@ -145,18 +149,25 @@ export class DialogueManager {
     const named = this.bestNamedMatter(retrieval);
     if (named) return named;
     const current = state.currentMatterId;
-    const asksSection = this.deps.sectionIntent.detect(normalised) !== undefined;
-    const short = normalised.replace(/[\s\p{P}]/gu, "").length <= 10;
-    if (current && (asksSection || short)) {
+    const residue = stripFiller(this.deps.sectionIntent.strip(normalised));
+    const [top] = retrieval.matters;
+    // A follow-up ("那要多久", "要带啥") says little beyond its question words; a new topic says more.
+    const inView = (id: string) =>
+      id === current || (this.deps.knowledge.get(current ?? "")?.bundle ?? []).includes(id);
+    const followUp =
+      residue.length <= FOLLOW_UP_RESIDUE ||
+      !top ||
+      retrieval.matters.slice(0, FOLLOW_UP_RANKS).some((matter) => inView(matter.matterId));
+    if (current && followUp) {
       const guide = this.deps.knowledge.get(current);
       // A follow-up inside a "one thing" bundle may be about one of its members.
-      const member = guide?.bundle.find((id) => retrieval.matters[0]?.matterId === id);
-      return member ?? current;
+      const member = retrieval.matters.find((matter) => guide?.bundle.includes(matter.matterId));
+      return member && residue.length > 1 ? member.matterId : current;
     }
-    const [top, second] = retrieval.matters;
+    const second = retrieval.matters[1];
     if (!top) return undefined;
     // "那要带什么材料" with no matter in view names no matter at all: ask rather than guess.
-    if (asksSection && stripFiller(this.deps.sectionIntent.strip(normalised)).length <= 1) return undefined;
+    if (residue.length <= 1) return undefined;
     if (second && second.score / top.score > AMBIGUITY_RATIO) return undefined;
     return top.matterId;
   }
