@@ -1,31 +1,36 @@
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { Server as SocketServer } from "socket.io";
 import type { SocketEventsInFlight } from "./middleware/security-socket.ts";
 
 /** Counts HTTP requests between their headers arriving and their response closing. */
 export class HttpRequestsInFlight {
-  private count = 0;
+  private readonly responses = new Set<ServerResponse>();
   private readonly waiters = new Set<() => void>();
-  draining = false;
+  private isDraining = false;
 
   constructor(server: Server) {
-    server.on("request", (_request, response) => {
-      this.count += 1;
-      // While draining, every response closes its connection so keep-alive clients move on.
-      if (this.draining) response.setHeader("Connection", "close");
+    server.on("request", (_request, response: ServerResponse) => {
+      this.responses.add(response);
+      if (this.isDraining) closeAfter(response);
       response.once("close", () => {
-        this.count -= 1;
-        if (this.count === 0) for (const waiter of [...this.waiters]) waiter();
+        this.responses.delete(response);
+        if (this.responses.size === 0) for (const waiter of [...this.waiters]) waiter();
       });
     });
   }
 
+  /** From now on every response, including those in flight, closes its connection. */
+  startDraining(): void {
+    this.isDraining = true;
+    for (const response of this.responses) closeAfter(response);
+  }
+
   get pending(): number {
-    return this.count;
+    return this.responses.size;
   }
 
   idle(): Promise<void> {
-    if (this.count === 0) return Promise.resolve();
+    if (this.responses.size === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const waiter = () => {
         this.waiters.delete(waiter);
@@ -34,6 +39,11 @@ export class HttpRequestsInFlight {
       this.waiters.add(waiter);
     });
   }
+}
+
+// Keep-alive clients learn to reconnect elsewhere instead of reusing a connection about to close.
+function closeAfter(response: ServerResponse): void {
+  if (!response.headersSent) response.setHeader("Connection", "close");
 }
 
 export interface DrainTargets {
@@ -56,7 +66,7 @@ export interface DrainResult {
  */
 export async function drainServer(targets: DrainTargets, graceMs: number): Promise<DrainResult> {
   const { server, io, requests, socketEvents } = targets;
-  requests.draining = true;
+  requests.startDraining();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   let timer: NodeJS.Timeout | undefined;
