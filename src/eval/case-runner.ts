@@ -1,8 +1,8 @@
 import type { App } from "../app.ts";
-import { loadReplyTemplates, type Reply } from "../assistant/index.ts";
+import type { Reply } from "../assistant/index.ts";
 import { type CaseResult, type Observation, scoreCase } from "./case-score.ts";
 import type { EvalCase } from "./eval-case.schema.ts";
-import { templateFragments } from "./fixed-text.ts";
+import { fixedWording } from "./fixed-text.ts";
 
 /**
  * Puts every case to the assistant in file order (turns sharing a `session` are one conversation)
@@ -11,11 +11,15 @@ import { templateFragments } from "./fixed-text.ts";
 export async function runCases(app: App, cases: readonly EvalCase[], runId: string): Promise<CaseResult[]> {
   const contexts = new Map<string, Set<string>>();
   const results: CaseResult[] = [];
-  const templates = templateFragments(loadReplyTemplates());
+  const fixed = fixedWording(app.knowledge.facts);
+  const citizenWords = new Map<string, string[]>();
   for (const evalCase of cases) {
     const conversation = evalCase.session ?? evalCase.id;
     const context = contexts.get(conversation) ?? new Set<string>();
     contexts.set(conversation, context);
+    const said = citizenWords.get(conversation) ?? [];
+    said.push(evalCase.question);
+    citizenWords.set(conversation, said);
 
     const started = performance.now();
     const { reply } = await app.assistant.chat({
@@ -31,7 +35,8 @@ export async function runCases(app: App, cases: readonly EvalCase[], runId: stri
       text: reply.text,
       citations: reply.citations,
       options: reply.options.map((option) => option.matterId),
-      boilerplate: [...(reply.suggestions ?? []), ...templates],
+      boilerplate: [...(reply.suggestions ?? []), ...fixed],
+      citizenWords: [...said],
       ticket: ticket ? { category: ticket.category, urgency: ticket.urgency } : undefined,
       retrieved,
       knownMatters: new Set([...retrieved, ...context]),

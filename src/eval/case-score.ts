@@ -11,7 +11,9 @@ export interface Observation {
   citations: CitationLike[];
   options: string[];
   /** Fixed wording in the reply (next-step suggestions, template text) that makes no claim. */
-  boilerplate: string[];
+  boilerplate: Array<string | RegExp>;
+  /** What the citizen said in this conversation so far: echoing it back is not an invention. */
+  citizenWords: string[];
   ticket?: { category: string; urgency: string };
   /** Matters the retriever ranks for the question alone, best first. */
   retrieved: string[];
@@ -95,7 +97,7 @@ export function scoreCase(evalCase: EvalCase, observation: Observation, knowledg
       problems.push(`citation ${verdict.citation.matterId}#${verdict.citation.section}: ${verdict.problem}`);
     const check = checkFaithfulness(
       observation.text,
-      citedTexts(knowledge, observation.citations),
+      [...citedTexts(knowledge, observation.citations), ...observation.citizenWords],
       observation.boilerplate,
     );
     faithful = check.faithful;

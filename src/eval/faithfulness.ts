@@ -10,6 +10,8 @@ const CHINESE_WITH_UNIT = new RegExp(`[一二两三四五六七八九十百千�
 const QUOTED = /[《「“『]([^》」”』\n]{2,40})[》」”』]/gu;
 // "1. 本人居民身份证（原件1份…" — the material name before its bracketed details.
 const LISTED_ITEM = /^\s*(?:\d+[.、)]|[-•·])\s*([^（(：:\n]{2,40})/gmu;
+const LIST_ORDINAL = /^\s*\d+[.、)]\s*/gmu;
+const LINE_ORDINAL = /^\d+[.、)]\s*/u;
 // Parts of a reply that are links, citation markers and the like, not claims about the matter.
 const NON_CLAIMS = [/\/guides\/[\w-]+(?:#[\w-]+)?/g, /\[\d+\]/g, /https?:\/\/\S+/g];
 
@@ -33,9 +35,15 @@ function compact(text: string): string {
 }
 
 /** The checkable claims in a reply: numbers with units, quoted names and listed materials. */
-export function extractClaims(replyText: string, ignoreLines: readonly string[] = []): Claim[] {
-  let text = replyText;
-  for (const line of ignoreLines) text = text.split(line).join(" ");
+export function extractClaims(replyText: string, boilerplate: ReadonlyArray<string | RegExp> = []): Claim[] {
+  const isBoilerplate = (line: string) => {
+    const bare = line.trim().replace(LINE_ORDINAL, "");
+    return boilerplate.some((item) => (typeof item === "string" ? item.trim() === bare : item.test(bare)));
+  };
+  let text = replyText
+    .split("\n")
+    .filter((line) => !isBoilerplate(line))
+    .join("\n");
   for (const pattern of NON_CLAIMS) text = text.replace(pattern, " ");
   const claims: Claim[] = [];
   const add = (kind: Claim["kind"], value: string) => {
@@ -47,10 +55,12 @@ export function extractClaims(replyText: string, ignoreLines: readonly string[] 
     if (trimmed && !claims.some((claim) => claim.kind === kind && claim.text === trimmed))
       claims.push({ kind, text: trimmed });
   };
+  for (const match of text.matchAll(LISTED_ITEM)) add("material", match[1] ?? "");
+  // List ordinals ("1. …") number the reply's own lines; they claim nothing.
+  text = text.replace(LIST_ORDINAL, "");
   for (const match of text.matchAll(ARABIC_WITH_UNIT)) add("number", match[0]);
   for (const match of text.matchAll(CHINESE_WITH_UNIT)) add("number", match[0]);
   for (const match of text.matchAll(QUOTED)) add("quoted", match[1] ?? "");
-  for (const match of text.matchAll(LISTED_ITEM)) add("material", match[1] ?? "");
   return claims;
 }
 
@@ -58,10 +68,10 @@ export function extractClaims(replyText: string, ignoreLines: readonly string[] 
 export function checkFaithfulness(
   replyText: string,
   citedTexts: readonly string[],
-  ignoreLines: readonly string[] = [],
+  boilerplate: ReadonlyArray<string | RegExp> = [],
 ): FaithfulnessResult {
   const source = compact(citedTexts.join("\n"));
-  const claims = extractClaims(replyText, ignoreLines);
+  const claims = extractClaims(replyText, boilerplate);
   const unsupported = claims.filter((claim) => !source.includes(compact(claim.text)));
   return { claims, unsupported, faithful: unsupported.length === 0 };
 }

@@ -1,4 +1,4 @@
-import type { App } from "../app.ts";
+import { z } from "zod";
 
 /** Score of one flow set (eligibility verdicts or form pre-fill fields). */
 export interface FlowScore {
@@ -10,16 +10,20 @@ export interface FlowScore {
   results: Array<{ id: string; passed: boolean; problems: string[] }>;
 }
 
-export const NOT_MEASURED = (note: string): FlowScore => ({ accuracy: null, cases: 0, passed: 0, note, results: [] });
+export const notMeasured = (note: string): FlowScore => ({ accuracy: null, cases: 0, passed: 0, note, results: [] });
 
-/** Eligibility accuracy over eval/sets/eligibility.jsonl through `app.eligibility.check`. */
-export async function scoreEligibility(_app: App, lines: unknown[] | undefined): Promise<FlowScore> {
-  if (!lines) return NOT_MEASURED("eval/sets/eligibility.jsonl is absent");
-  return NOT_MEASURED("the eligibility service is not wired into the app yet");
+/** Parses the raw lines of a flow set; a bad line becomes a failed result naming the field. */
+export function parseFlowLines<T>(
+  lines: readonly unknown[],
+  schema: z.ZodType<T>,
+): Array<{ id: string; value?: T; problem?: string }> {
+  return lines.map((line, index) => {
+    const id = typeof (line as { id?: unknown })?.id === "string" ? (line as { id: string }).id : `line-${index + 1}`;
+    const parsed = schema.safeParse(line);
+    if (parsed.success) return { id, value: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { id, problem: `bad line: ${issue?.path.join(".") || "line"}: ${issue?.message ?? "invalid"}` };
+  });
 }
 
-/** Pre-fill field accuracy over eval/sets/prefill.jsonl. */
-export async function scorePrefill(_app: App, lines: unknown[] | undefined): Promise<FlowScore> {
-  if (!lines) return NOT_MEASURED("eval/sets/prefill.jsonl is absent");
-  return NOT_MEASURED("the form pre-fill function is not wired into the app yet");
-}
+export const factValueSchema = z.union([z.string(), z.number(), z.boolean()]);

@@ -6,9 +6,10 @@ import pino from "pino";
 import { createApp } from "../app.ts";
 import type { Config } from "../config/index.ts";
 import { runCases } from "./case-runner.ts";
+import { scoreEligibility } from "./eligibility-scorer.ts";
 import { loadEvalSets } from "./eval-set.loader.ts";
-import { scoreEligibility, scorePrefill } from "./flow-scorer.ts";
 import { computeChatMetrics } from "./metrics.ts";
+import { scorePrefill } from "./prefill-scorer.ts";
 import type { EvalReport } from "./report.ts";
 import { checkThresholds, type Thresholds } from "./thresholds.ts";
 
@@ -28,8 +29,8 @@ export async function runEval({ config, setsDir, thresholds }: EvalOptions): Pro
   try {
     const cases = await runCases(app, sets.cases, randomUUID().slice(0, 8));
     const { questions, ...chat } = computeChatMetrics(cases);
-    const { accuracy: eligibilityAccuracy, ...eligibility } = await scoreEligibility(app, sets.eligibility);
-    const { accuracy: prefillFieldAccuracy, ...prefill } = await scorePrefill(app, sets.prefill);
+    const { accuracy: eligibilityAccuracy, ...eligibility } = scoreEligibility(app, sets.eligibility);
+    const { accuracy: prefillFieldAccuracy, ...prefill } = scorePrefill(app, sets.prefill);
     const warnings = [eligibility.note, prefill.note].filter((note): note is string => Boolean(note));
     const report: EvalReport = {
       schemaVersion: 1,
