@@ -95,7 +95,13 @@ export class HotlineDesk {
     const ticket = await this.tickets.require(ticketId);
     if (!OPEN_FOR_WORK.includes(ticket.status)) throw new InvalidTransitionError(action, ticket.status);
     this.tickets.checkAssignee(ticket, actor);
-    return ticket.status === "assigned" ? this.tickets.transition(ticketId, "start", actor) : ticket;
+    if (ticket.status !== "assigned") return ticket;
+    // Two first contacts at once (double click) both try to start it: one wins, the other goes on.
+    return this.tickets.transition(ticketId, "start", actor).catch(async (error: unknown) => {
+      const current = await this.tickets.require(ticketId);
+      if (error instanceof InvalidTransitionError && current.status === "in-progress") return current;
+      throw error;
+    });
   }
 
   private async setTakeover(sessionId: string, takeover: { ticketId: string; since: string } | undefined) {
