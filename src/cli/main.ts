@@ -15,7 +15,7 @@ const USAGE = `usage:
   xiaoshen ask --json --batch FILE.jsonl
   xiaoshen serve [--port N]
   xiaoshen index
-  xiaoshen eval`;
+  xiaoshen eval [--sets DIR] [--report-dir DIR] [--thresholds FILE] [--llm] [--quiet]`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
