@@ -21,6 +21,23 @@ import { TicketService } from "./tickets/ticket.service.ts";
 import { AgentAuthService } from "./agents/index.ts";
 import { SqliteAgentStore } from "./storage/sqlite/agent.store.ts";
 import { HotlineDesk, ReplySuggester } from "./tickets/index.ts";
+import { EligibilityFlow, FlowCues, FormFlow, loadFlowTemplates } from "./assistant/flows/index.ts";
+import {
+  ConsentService,
+  IdentityGuard,
+  loadDemoProfiles,
+  ProfileService,
+  SessionTokens,
+  sessionSecret,
+} from "./citizens/index.ts";
+import { EligibilityService, FactExtractor, type KnownFacts } from "./eligibility/index.ts";
+import { DraftService, FormService } from "./forms/index.ts";
+import type { ProfileField } from "./knowledge/index.ts";
+import { MatterService } from "./matters/index.ts";
+import { SqliteAuditStore } from "./storage/sqlite/audit.store.ts";
+import { SqliteConsentStore } from "./storage/sqlite/consent.store.ts";
+import { SqliteDraftStore } from "./storage/sqlite/draft.store.ts";
+import { SqliteProfileStore } from "./storage/sqlite/profile.store.ts";
 
 /** The object graph of the service, built once from config. */
 export interface App {
@@ -37,6 +54,15 @@ export interface App {
   agents: AgentAuthService;
   desk: HotlineDesk;
   suggester: ReplySuggester;
+  /** Eligibility pre-checks, matters, consent, profiles, forms and drafts (issue 7). */
+  eligibility: EligibilityService;
+  matters: MatterService;
+  consents: ConsentService;
+  profiles: ProfileService;
+  forms: FormService;
+  drafts: DraftService;
+  /** Signed citizen session tokens (demo sign-in). */
+  sessions: SessionTokens;
   close(): void;
 }
 
@@ -55,7 +81,8 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
   const conversations = new SqliteConversationStore(database);
   const tickets = new TicketService(new SqliteTicketStore(database), events);
   const templates = loadReplyTemplates();
-  const flows: DialogueFlow[] = [];
+  const citizenServices = createCitizenServices(config, database, knowledge);
+  const flows: DialogueFlow[] = citizenServices.flows;
   const dialogue = new DialogueManager({
     knowledge,
     retriever,
@@ -81,6 +108,50 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
     agents: new AgentAuthService(new SqliteAgentStore(database)),
     desk: new HotlineDesk(tickets, conversations, events, knowledge),
     suggester: new ReplySuggester(knowledge, retriever),
+    ...citizenServices.services,
     close: () => database.close(),
+  };
+}
+
+/** Eligibility, consent, profiles, forms and their dialogue flows over the SQLite adapters. */
+function createCitizenServices(config: Config, database: SqliteDatabase, knowledge: KnowledgeBase) {
+  const audit = new SqliteAuditStore(database);
+  const profileStore = new SqliteProfileStore(database);
+  // Upserts run synchronously on better-sqlite3, so the demo people exist before the first request.
+  for (const profile of loadDemoProfiles()) void profileStore.upsert(profile);
+  const consents = new ConsentService(new SqliteConsentStore(database), audit);
+  const profiles = new ProfileService(profileStore, consents, audit);
+  const eligibility = new EligibilityService(knowledge);
+  const extractor = new FactExtractor(knowledge.facts);
+  const forms = new FormService(knowledge, profiles, consents, extractor);
+  const drafts = new DraftService(forms, new SqliteDraftStore(database), audit);
+  const cues = FlowCues.fromFile();
+  const flowTemplates = loadFlowTemplates();
+  const profileFacts = async (citizenId: string, matterId: string, names: string[]) => {
+    const wanted = names.flatMap((name) => knowledge.fact(name)?.profile ?? []) as ProfileField[];
+    const read = await profiles.readConsented(citizenId, matterId, wanted);
+    const facts: KnownFacts = {};
+    for (const name of names) {
+      const field = knowledge.fact(name)?.profile;
+      const value = field ? read[field] : undefined;
+      if (value !== undefined) facts[name] = { value, source: "profile" };
+    }
+    return facts;
+  };
+  const flows: DialogueFlow[] = [
+    new FormFlow({ knowledge, forms, drafts, consents, identity: IdentityGuard.fromFile(), cues, templates: flowTemplates }),
+    new EligibilityFlow({ knowledge, eligibility, extractor, cues, templates: flowTemplates, profileFacts }),
+  ];
+  return {
+    flows,
+    services: {
+      eligibility,
+      matters: new MatterService(knowledge, (matterId: string) => eligibility.factsOf(matterId)),
+      consents,
+      profiles,
+      forms,
+      drafts,
+      sessions: new SessionTokens(sessionSecret(config.sessionSecret, config.dataDir)),
+    },
   };
 }

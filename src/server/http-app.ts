@@ -16,6 +16,12 @@ import { consoleRoutes } from "./routes/console.route.ts";
 import { guideRoutes } from "./routes/guides.route.ts";
 import { ticketRoutes } from "./routes/tickets.route.ts";
 import { widgetRoutes } from "./routes/widget.route.ts";
+import { citizenAuth } from "./middleware/citizen-auth.ts";
+import { openApiRoutes } from "./openapi.ts";
+import { draftRoutes } from "./routes/drafts.route.ts";
+import { matterConsentRoutes } from "./routes/matters-consent.route.ts";
+import { matterRoutes } from "./routes/matters.route.ts";
+import { sessionRoutes } from "./routes/session.route.ts";
 
 export const JSON_BODY_LIMIT = "64kb";
 
@@ -30,11 +36,13 @@ export function createHttpApp(app: App): Express {
   http.use(express.json({ limit: JSON_BODY_LIMIT, verify: rejectInvalidUtf8 }));
   http.use(rejectHostileBodies);
   http.use("/api", limitBySession(limiter));
+  http.use("/api", citizenAuth(app.sessions));
 
   http.get("/healthz", (_request, response) => {
     response.json({ status: "ok" });
   });
   http.use(chatRoutes(app.assistant));
+  http.use(sessionRoutes(app), matterRoutes(app), matterConsentRoutes(app), draftRoutes(app), openApiRoutes());
   http.use(agentRoutes(app), ticketRoutes(app), consoleRoutes());
   http.use(widgetRoutes(app.knowledge), guideRoutes(app.knowledge));
   http.use(agentRoutes(app), ticketRoutes(app), consoleRoutes());

@@ -68,4 +68,44 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE ticket_audit ADD COLUMN detail TEXT;
   CREATE INDEX tickets_by_session ON tickets(session_id);
   `,
+  // Citizen profiles (demo seed), consent decisions, draft applications and one audit trail for them.
+  `
+  CREATE TABLE citizen_profiles (
+    id TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL,
+    fields_json TEXT NOT NULL
+  );
+  CREATE TABLE consents (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL,
+    matter_id TEXT NOT NULL,
+    fields_json TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('granted', 'refused', 'withdrawn')),
+    decided_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    withdrawn_at TEXT
+  );
+  CREATE INDEX consents_by_citizen ON consents(citizen_id, matter_id, decided_at);
+  CREATE TABLE drafts (
+    id TEXT PRIMARY KEY,
+    citizen_id TEXT NOT NULL,
+    matter_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('draft', 'confirmed', 'submitted')),
+    body_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX drafts_by_citizen ON drafts(citizen_id, created_at);
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject_type TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail_json TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX audit_by_subject ON audit_log(subject_type, subject_id, id);
+  `,
 ];

@@ -1,0 +1,1 @@
+export { type MatterDetail, MatterService, type MatterSummary } from "./matter.service.ts";
