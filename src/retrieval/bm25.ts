@@ -11,7 +11,9 @@ export interface Bm25Data {
 export class Bm25Index {
   private constructor(private readonly data: Bm25Data) {}
 
-  static build(documents: string[][], k1 = 1.2, b = 0.75): Bm25Index {
+  // Weak length normalisation (b = 0.2): overview chunks are long because they carry every alias
+  // and both summaries, and that is exactly where a colloquial question should land.
+  static build(documents: string[][], k1 = 1.2, b = 0.2): Bm25Index {
     const postings: Record<string, Array<[number, number]>> = Object.create(null);
     const lengths = documents.map((tokens) => tokens.length);
     documents.forEach((tokens, documentIndex) => {

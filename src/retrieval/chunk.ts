@@ -12,11 +12,12 @@ export interface Chunk {
   indexText: string;
 }
 
-export function buildChunks(knowledge: KnowledgeBase): Chunk[] {
-  return knowledge.guides.flatMap((guide) => chunksOfGuide(guide));
+/** `extraAliases`: matter id → further names, indexed with the overview like the guide's own aliases. */
+export function buildChunks(knowledge: KnowledgeBase, extraAliases: Record<string, string[]> = {}): Chunk[] {
+  return knowledge.guides.flatMap((guide) => chunksOfGuide(guide, extraAliases[guide.id] ?? []));
 }
 
-function chunksOfGuide(guide: Guide): Chunk[] {
+function chunksOfGuide(guide: Guide, extraAliases: string[]): Chunk[] {
   const chunks: Chunk[] = [];
   const names = `${guide.title.zh} ${guide.title.en}`;
   for (const key of SECTION_KEYS) {
@@ -39,7 +40,7 @@ function chunksOfGuide(guide: Guide): Chunk[] {
     }
     const extra =
       key === "overview"
-        ? `\n${guide.aliases.join(" ")}\n${guide.summary.zh}\n${guide.summary.en}\n${guide.department.zh}`
+        ? `\n${[...guide.aliases, ...extraAliases].join(" ")}\n${guide.summary.zh}\n${guide.summary.en}\n${guide.department.zh}`
         : "";
     chunks.push({
       id: `${guide.id}#${key}`,

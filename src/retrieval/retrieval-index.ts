@@ -1,15 +1,20 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { KnowledgeBase } from "../knowledge/index.ts";
-import { addDomainWords, loadSynonymGroups, normalise, QueryExpander } from "../text/index.ts";
+import { addDomainWords, loadMatterAliases, loadSynonymGroups, QueryExpander } from "../text/index.ts";
 import { AliasMatcher } from "./alias-matcher.ts";
 import { type Bm25Data, Bm25Index } from "./bm25.ts";
 import { buildChunks, type Chunk } from "./chunk.ts";
-import { LexicalRetriever, type Retriever } from "./retriever.ts";
+import { DenseIndex } from "./dense-index.ts";
+import { domainWords, pinyinTerms } from "./domain-words.ts";
+import type { Embedder } from "./embedder.ts";
+import { type HybridOptions, HybridRetriever } from "./hybrid-retriever.ts";
+import { DEFAULT_LSA_DIMENSIONS, LsaEmbedder, lsaEmbedderId } from "./lsa-embedder.ts";
 import { indexTokens } from "./tokens.ts";
 
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 const INDEX_FILE = "retrieval-index.json";
+const VECTORS_FILE = "vectors.hnsw";
 
 export interface IndexMeta {
   version: number;
@@ -17,83 +22,154 @@ export interface IndexMeta {
   builtAt: string;
   chunkCount: number;
   buildMs: number;
+  /** Which embedder built the vectors (a different one makes the index stale). */
+  embedder: { id: string; dimensions: number };
 }
 
+/** The lexical part, stored as JSON. */
 export interface RetrievalIndexData {
   meta: IndexMeta;
   chunks: Chunk[];
   bm25: Bm25Data;
 }
 
-/** Terms jieba must keep whole: titles, aliases, material names and the synonym lexicon. */
-export function domainWords(knowledge: KnowledgeBase, synonyms: string[][]): string[] {
-  const words: string[] = synonyms.flat();
-  for (const guide of knowledge.guides) {
-    words.push(normalise(guide.title.zh).replace(/[“”"（）()]/g, ""));
-    for (const alias of guide.aliases) if (/^\p{Script=Han}+$/u.test(alias)) words.push(normalise(alias));
-    for (const material of guide.materials) words.push(normalise(material.name.replace(/[（(].*$/, "")));
-  }
-  return words;
+/** A whole index in memory: the lexical data plus the embedder and its vectors. */
+export interface RetrievalIndex extends RetrievalIndexData {
+  embedder: Embedder;
+  dense: DenseIndex;
 }
 
-export function buildRetrievalIndex(knowledge: KnowledgeBase): RetrievalIndexData {
+/** Which embedder an index should use: the local LSA (fitted at build time) or a given one. */
+export type EmbedderChoice = { kind: "local"; dimensions?: number } | { kind: "given"; embedder: Embedder };
+
+const LOCAL: EmbedderChoice = { kind: "local" };
+
+function choiceId(choice: EmbedderChoice): string {
+  return choice.kind === "local" ? lsaEmbedderId(choice.dimensions ?? DEFAULT_LSA_DIMENSIONS) : choice.embedder.id;
+}
+
+function prepareLexical(knowledge: KnowledgeBase): { chunks: Chunk[]; bm25: Bm25Index; started: number } {
   const started = performance.now();
-  addDomainWords(domainWords(knowledge, loadSynonymGroups()));
-  const chunks = buildChunks(knowledge);
-  const bm25 = Bm25Index.build(chunks.map((chunk) => indexTokens(chunk.indexText)));
+  addDomainWords(domainWords(knowledge, loadSynonymGroups(), loadMatterAliases()));
+  const chunks = buildChunks(knowledge, loadMatterAliases());
+  return { chunks, bm25: Bm25Index.build(chunks.map((chunk) => indexTokens(chunk.indexText))), started };
+}
+
+function assemble(
+  knowledge: KnowledgeBase,
+  lexical: ReturnType<typeof prepareLexical>,
+  embedder: Embedder,
+  vectors: Float32Array[],
+): RetrievalIndex {
+  const dense = DenseIndex.build(vectors, embedder.dimensions);
   const meta: IndexMeta = {
     version: INDEX_VERSION,
     contentHash: knowledge.contentHash,
     builtAt: new Date().toISOString(),
-    chunkCount: chunks.length,
-    buildMs: Math.round(performance.now() - started),
+    chunkCount: lexical.chunks.length,
+    buildMs: Math.round(performance.now() - lexical.started),
+    embedder: { id: embedder.id, dimensions: embedder.dimensions },
   };
-  return { meta, chunks, bm25: bm25.toJSON() };
+  return { meta, chunks: lexical.chunks, bm25: lexical.bm25.toJSON(), embedder, dense };
 }
 
-export function saveRetrievalIndex(directory: string, index: RetrievalIndexData): void {
+/** Builds the index with the local embedder, synchronously (start-up and `xiaoshen index`). */
+export function buildRetrievalIndex(knowledge: KnowledgeBase, dimensions = DEFAULT_LSA_DIMENSIONS): RetrievalIndex {
+  const lexical = prepareLexical(knowledge);
+  const texts = lexical.chunks.map((chunk) => chunk.indexText);
+  const embedder = LsaEmbedder.fit(texts, dimensions);
+  return assemble(knowledge, lexical, embedder, embedder.embedSync(texts));
+}
+
+/** Builds the index with any embedder (a remote one embeds the chunks over the network). */
+export async function buildRetrievalIndexWith(
+  knowledge: KnowledgeBase,
+  choice: EmbedderChoice = LOCAL,
+): Promise<RetrievalIndex> {
+  if (choice.kind === "local") return buildRetrievalIndex(knowledge, choice.dimensions);
+  const lexical = prepareLexical(knowledge);
+  const vectors = await choice.embedder.embed(lexical.chunks.map((chunk) => chunk.indexText));
+  return assemble(knowledge, lexical, choice.embedder, vectors);
+}
+
+export function saveRetrievalIndex(directory: string, index: RetrievalIndex): void {
   mkdirSync(directory, { recursive: true });
+  // Write then rename, metadata last: a crash mid-write never leaves a torn index that looks valid.
+  if (index.embedder instanceof LsaEmbedder) index.embedder.save(directory);
+  const vectors = join(directory, VECTORS_FILE);
+  index.dense.save(`${vectors}.tmp`);
+  renameSync(`${vectors}.tmp`, vectors);
   const target = join(directory, INDEX_FILE);
-  // Write then rename: a crash mid-write never leaves a torn index behind.
-  writeFileSync(`${target}.tmp`, JSON.stringify(index));
+  const data: RetrievalIndexData = { meta: index.meta, chunks: index.chunks, bm25: index.bm25 };
+  writeFileSync(`${target}.tmp`, JSON.stringify(data));
   renameSync(`${target}.tmp`, target);
 }
 
-export function readRetrievalIndex(directory: string): RetrievalIndexData | undefined {
+/**
+ * The saved index when it was built from this knowledge content by this embedder; undefined when
+ * missing, unreadable or stale.
+ */
+export function readRetrievalIndex(
+  directory: string,
+  knowledge: KnowledgeBase,
+  choice: EmbedderChoice = LOCAL,
+): RetrievalIndex | undefined {
   const path = join(directory, INDEX_FILE);
   if (!existsSync(path)) return undefined;
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as RetrievalIndexData;
+    const data = JSON.parse(readFileSync(path, "utf8")) as RetrievalIndexData;
+    const { meta } = data;
+    if (meta?.version !== INDEX_VERSION || meta.contentHash !== knowledge.contentHash) return undefined;
+    if (meta.embedder?.id !== choiceId(choice)) return undefined;
+    const embedder = choice.kind === "local" ? LsaEmbedder.load(directory) : choice.embedder;
+    if (!embedder || embedder.id !== meta.embedder.id) return undefined;
+    const dense = DenseIndex.load(join(directory, VECTORS_FILE), meta.embedder.dimensions);
+    if (dense.size !== data.chunks.length) return undefined;
+    return { ...data, embedder, dense };
   } catch {
     return undefined; // unreadable index: rebuild
   }
 }
 
-/** Loads the on-disk index when it matches the knowledge base, else builds and saves a new one. */
+/** Loads the on-disk index when it is current, else builds and saves a new one (local embedder). */
 export function ensureRetrievalIndex(
   directory: string,
   knowledge: KnowledgeBase,
-): { index: RetrievalIndexData; rebuilt: boolean } {
-  const existing = readRetrievalIndex(directory);
-  if (existing && existing.meta.version === INDEX_VERSION && existing.meta.contentHash === knowledge.contentHash) {
-    return { index: existing, rebuilt: false };
-  }
+): { index: RetrievalIndex; rebuilt: boolean } {
+  const existing = readRetrievalIndex(directory, knowledge);
+  if (existing) return { index: existing, rebuilt: false };
   const index = buildRetrievalIndex(knowledge);
   saveRetrievalIndex(directory, index);
   return { index, rebuilt: true };
 }
 
-export function createRetriever(knowledge: KnowledgeBase, index: RetrievalIndexData): Retriever {
+/** As ensureRetrievalIndex, for any embedder. */
+export async function ensureRetrievalIndexWith(
+  directory: string,
+  knowledge: KnowledgeBase,
+  choice: EmbedderChoice,
+): Promise<{ index: RetrievalIndex; rebuilt: boolean }> {
+  const existing = readRetrievalIndex(directory, knowledge, choice);
+  if (existing) return { index: existing, rebuilt: false };
+  const index = await buildRetrievalIndexWith(knowledge, choice);
+  saveRetrievalIndex(directory, index);
+  return { index, rebuilt: true };
+}
+
+export function createRetriever(
+  knowledge: KnowledgeBase,
+  index: RetrievalIndex,
+  options: HybridOptions = {},
+): HybridRetriever {
   const synonyms = loadSynonymGroups();
-  addDomainWords(domainWords(knowledge, synonyms));
-  const pinyinTerms = [
-    ...synonyms.flat(),
-    ...knowledge.guides.flatMap((guide) => [normalise(guide.title.zh), ...guide.aliases.map(normalise)]),
-  ];
-  return new LexicalRetriever(
+  const extraAliases = loadMatterAliases();
+  addDomainWords(domainWords(knowledge, synonyms, extraAliases));
+  return new HybridRetriever(
     index.chunks,
     Bm25Index.fromJSON(index.bm25),
-    new AliasMatcher(knowledge),
-    new QueryExpander(synonyms, pinyinTerms),
+    new AliasMatcher(knowledge, extraAliases),
+    new QueryExpander(synonyms, pinyinTerms(knowledge, synonyms, extraAliases)),
+    { embedder: index.embedder, index: index.dense },
+    options,
   );
 }

@@ -1,3 +1,7 @@
+export { stemEnglish } from "./english.ts";
+export { createNoiseStripper, loadMatterAliases } from "./lexicon.ts";
 export { detectLanguage, isBlank, normalise } from "./normalise.ts";
-export { loadSynonymGroups, QueryExpander, toPinyinKey } from "./query-expander.ts";
+export { foldNumbers, parseChineseNumber } from "./numbers.ts";
+export { PinyinMatcher, toPinyinKey, toPinyinSyllables } from "./pinyin.ts";
+export { loadSynonymGroups, QueryExpander } from "./query-expander.ts";
 export { addDomainWords, hanBigrams, isStopword, segment, segmentForSearch } from "./segmenter.ts";
