@@ -89,6 +89,8 @@ export const messageSchema = z.object({
 });
 
 export const ticketDetailSchema = ticketSummarySchema.extend({
+  /** The citizen's conversation: `ticket:message` events name it. */
+  sessionId: z.string(),
   reason: z.string(),
   transcript: z.array(z.object({ role: z.string(), text: z.string(), at: z.string() })),
   citations: z.array(citationSchema),

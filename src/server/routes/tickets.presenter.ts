@@ -34,6 +34,7 @@ export class TicketPresenter {
   detail(ticket: Ticket, audit: TicketAuditEntry[], messages: ConversationMessage[]): TicketDetail {
     const detail: TicketDetail = {
       ...this.summary(ticket),
+      sessionId: ticket.sessionId,
       reason: ticket.reason,
       transcript: ticket.transcript.map(({ role, text, at }) => ({ role, text, at })),
       citations: ticket.citations.map(presentCitation),
