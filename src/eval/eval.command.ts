@@ -8,8 +8,6 @@ import { publishReport } from "./report-writer.ts";
 import { formatSummary } from "./summary-table.ts";
 import { loadThresholds } from "./thresholds.ts";
 
-export const EVAL_USAGE = "xiaoshen eval [--sets DIR] [--report-dir DIR] [--thresholds FILE] [--llm] [--quiet]";
-
 /**
  * `xiaoshen eval`: runs every set under eval/sets in-process, prints the summary, writes the reports
  * and returns 1 when a metric breaches eval/thresholds.json (2 for bad usage or bad set files).

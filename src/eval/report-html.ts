@@ -19,7 +19,8 @@ function headlineTable(report: EvalReport): string {
     const value = report[metric];
     const check = report.thresholds.checks.find((item) => item.metric === metric);
     const limit = check ? `${check.bound === "min" ? "≥" : "≤"} ${format(metric, check.limit)}` : "";
-    const status = check ? `<span class="${check.passed ? "ok" : "fail"}">${check.passed ? "ok" : "FAIL"}</span>` : "";
+    const verdict = !check ? "" : check.value === null ? "skipped" : check.passed ? "ok" : "FAIL";
+    const status = verdict ? `<span class="${verdict === "FAIL" ? "fail" : "ok"}">${verdict}</span>` : "";
     return `<tr><td>${metric}</td><td class="num">${format(metric, value)}</td><td>${limit}</td><td>${status}</td></tr>`;
   });
   return `<table><tr><th>metric</th><th>value</th><th>threshold</th><th></th></tr>${rows.join("")}</table>`;

@@ -24,7 +24,8 @@ export function formatSummary(report: EvalReport): string {
     const check = report.thresholds.checks.find((item) => item.metric === metric);
     if (!check) return ["", ""];
     const limit = metric.endsWith("Ms") ? `${check.limit} ms` : percent(check.limit);
-    return [`${check.bound === "min" ? "≥" : "≤"} ${limit}`, check.passed ? "ok" : "FAIL"];
+    const verdict = check.value === null ? "skipped" : check.passed ? "ok" : "FAIL";
+    return [`${check.bound === "min" ? "≥" : "≤"} ${limit}`, verdict];
   };
   const metricRows: Array<[string, string, string]> = [
     ["routingAccuracy", "routing accuracy", percent(report.routingAccuracy)],

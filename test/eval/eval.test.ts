@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
@@ -59,8 +59,13 @@ describe("xiaoshen eval", () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
+  // The exit codes need only a few cases; the full sets run in-process above.
+  let smallSets: string;
   beforeAll(() => {
     directory = tempDir("xiaoshen-eval-cli-");
+    smallSets = join(directory.path, "sets");
+    mkdirSync(smallSets);
+    for (const file of ["identity.jsonl", "escalations.jsonl"]) copyFileSync(join(SETS, file), join(smallSets, file));
   });
   afterAll(() => directory.remove());
 
@@ -68,26 +73,34 @@ describe("xiaoshen eval", () => {
     const strict = join(directory.path, "strict.json");
     writeFileSync(strict, JSON.stringify({ min: { routingAccuracy: 1.01 }, max: {} }));
     const reports = join(directory.path, "reports");
-    const { status, stdout } = xiaoshen("--thresholds", strict, "--report-dir", reports, "--quiet");
+    const { status, stdout } = xiaoshen(
+      "--sets",
+      smallSets,
+      "--thresholds",
+      strict,
+      "--report-dir",
+      reports,
+      "--quiet",
+    );
     expect(status).toBe(1);
     expect(stdout).toContain("FAILED: routingAccuracy");
     const latest = JSON.parse(readFileSync(join(reports, "latest.json"), "utf8"));
     expect(latest.thresholds.passed).toBe(false);
     expect(readFileSync(join(reports, "latest.html"), "utf8")).toContain("<svg");
-  });
+  }, 60_000);
 
   it("exits 0 under lenient thresholds and compares with the previous run", () => {
     const lenient = join(directory.path, "lenient.json");
     writeFileSync(lenient, JSON.stringify({ min: { routingAccuracy: 0 }, max: {} }));
     const reports = join(directory.path, "reports");
-    const { status, stdout } = xiaoshen("--thresholds", lenient, "--report-dir", reports);
+    const { status, stdout } = xiaoshen("--sets", smallSets, "--thresholds", lenient, "--report-dir", reports);
     expect(status).toBe(0);
     expect(stdout).toContain("routing accuracy");
     expect(existsSync(join(reports, "previous.json"))).toBe(true);
     const latest = JSON.parse(readFileSync(join(reports, "latest.json"), "utf8"));
     expect(latest.comparison.regressed).toEqual([]);
     expect(latest.comparison.improved).toEqual([]);
-  });
+  }, 60_000);
 
   it("exits 2 with a one-line error for a set file with a bad line", () => {
     const sets = join(directory.path, "bad-sets");
