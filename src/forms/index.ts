@@ -21,3 +21,4 @@ export {
   precheckMaterials,
 } from "./materials-precheck.ts";
 export { missingFields, type PrefillSources, prefillFields } from "./prefill.ts";
+export { type PrefillCase, type PrefillCaseResult, runPrefillCase } from "./prefill-case.ts";
