@@ -139,3 +139,43 @@ describe("/citizen namespace", () => {
     expect(citizenB.pushed).toHaveLength(seenByB);
   });
 });
+
+describe("/citizen namespace while a turn is still being answered", () => {
+  it("answers a resend of an unfinished turn (after a reconnect) with the same reply, stored once", async () => {
+    const assistant = app.assistant;
+    const original = assistant.chat.bind(assistant);
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    assistant.chat = async (input) => {
+      if (input.message === "居住证怎么续签") await held;
+      return original(input);
+    };
+    try {
+      const first = await citizen();
+      const sessionId = "resend-session-1";
+      const firstAck = first.socket.emitWithAck("chat:send", {
+        sessionId,
+        message: "居住证怎么续签",
+        clientMessageId: "k-1",
+      });
+      const second = await citizen();
+      const secondAck = second.socket.emitWithAck("chat:send", {
+        sessionId,
+        message: "居住证怎么续签",
+        clientMessageId: "k-1",
+      });
+      // Both sends have reached the handler (it joins the room first) while the turn is still held.
+      const room = () => server.io.of("/citizen").adapter.rooms.get(`session:${sessionId}`)?.size ?? 0;
+      await until(() => room() === 2, "both sockets in the session room");
+      release();
+      const [a, b] = await Promise.all([firstAck, secondAck]);
+      expect(b).toEqual(a);
+      const transcript = await app.assistant.transcript(sessionId);
+      expect(transcript.map((message) => message.role)).toEqual(["user", "assistant"]);
+    } finally {
+      assistant.chat = original;
+    }
+  });
+});

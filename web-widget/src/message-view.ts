@@ -10,7 +10,13 @@ const GUIDE_LINK = /(\/guides\/[a-z0-9-]+(?:#[a-z-]+)?)/g;
 /** One message bubble (data-xs="message"), with everything an assistant reply can carry. */
 export function messageView(message: ChatMessage, context: ViewContext): HTMLElement {
   const role = message.role;
-  const who = role === "user" ? t(context, "you") : role === "agent" ? t(context, "agent") : t(context, "assistant");
+  const agentName = role === "agent" ? (message.payload as { agent?: string } | undefined)?.agent : undefined;
+  const who =
+    role === "user"
+      ? t(context, "you")
+      : role === "agent"
+        ? `${t(context, "agent")}${agentName ? ` ${agentName}` : ""}`
+        : t(context, "assistant");
   const bubble = h(
     "div",
     { class: "message", "data-xs": "message", "data-role": role, "data-seq": message.seq || null },

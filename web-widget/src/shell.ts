@@ -25,7 +25,8 @@ export interface ShellActions {
 /** The launcher and the (hidden) panel: header toggles, hand-off banner, message log, composer. */
 export function widgetShell(context: ViewContext, index: number, actions: ShellActions): WidgetParts {
   const elder = context.mode === "elder";
-  const offset = index * (elder ? 84 : 64);
+  // Launchers of several widgets sit side by side under the panels, so no panel ever covers one.
+  const launcherRight = 20 + index * 200;
   const titleId = `xs-title-${index}`;
   const inputId = `xs-input-${index}`;
   const launcher = h(
@@ -40,7 +41,7 @@ export function widgetShell(context: ViewContext, index: number, actions: ShellA
     },
     t(context, "launcher"),
   );
-  launcher.style.bottom = `${20 + offset}px`;
+  launcher.style.right = `${launcherRight}px`;
   const langToggle = h(
     "button",
     {
@@ -125,7 +126,10 @@ export function widgetShell(context: ViewContext, index: number, actions: ShellA
       h("button", { type: "button", "data-xs": "human", onclick: actions.human }, t(context, "human")),
     ),
   );
-  panel.style.bottom = `${84 + offset + (elder ? 16 : 0)}px`;
+  const panelBottom = elder ? 100 : 84;
+  panel.style.bottom = `${panelBottom}px`;
+  // The header must stay on screen however short the window: the panel shrinks instead.
+  panel.style.maxHeight = `calc(100vh - ${panelBottom + 12}px)`;
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") actions.close();
   });

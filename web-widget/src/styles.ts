@@ -16,7 +16,7 @@ button:hover { background: var(--soft); } button.primary:hover { background: var
 button:disabled { opacity: .6; cursor: default; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px #000; }
 .elder :focus-visible { outline-width: 4px; }
-.launcher { position: fixed; right: 20px; z-index: 2147483000; border-radius: 28px; padding: 10px 20px;
+.launcher { position: fixed; bottom: 20px; z-index: 2147483000; border-radius: 28px; padding: 10px 20px;
   background: var(--accent); color: #fff; border: 2px solid #fff; box-shadow: 0 4px 16px rgba(0,0,0,.3);
   font-weight: 600; }
 .launcher:hover { background: var(--accent-dark); }
@@ -69,6 +69,6 @@ button:disabled { opacity: .6; cursor: default; }
 .status { padding: 0 12px; font-size: .85em; color: var(--muted); min-height: 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) { .panel, .elder .panel { right: 0; left: 0; bottom: 0 !important; width: 100vw; max-width: 100vw;
-  height: 100vh; max-height: 100vh; border-radius: 0; } }
+  height: 100vh; max-height: 100vh !important; border-radius: 0; } }
 @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s; } }
 `;

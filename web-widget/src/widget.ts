@@ -16,6 +16,8 @@ export interface WidgetOptions {
   index: number;
 }
 
+const OPEN_EVENT = "xiaoshen:open";
+
 interface Entry {
   message: ChatMessage;
   element: HTMLElement;
@@ -53,6 +55,11 @@ export class Widget implements ViewContext {
     });
     this.render();
     document.body.append(this.host);
+    document.addEventListener(OPEN_EVENT, (event) => {
+      if ((event as CustomEvent<number>).detail === this.options.index || this.parts.panel.hidden) return;
+      this.parts.panel.hidden = true;
+      this.parts.launcher.setAttribute("aria-expanded", "false");
+    });
   }
 
   say(message: string): void {
@@ -80,6 +87,8 @@ export class Widget implements ViewContext {
   }
 
   open(): void {
+    // Only one panel of the page is open at a time, so panels never cover another widget's launcher.
+    document.dispatchEvent(new CustomEvent(OPEN_EVENT, { detail: this.options.index }));
     this.parts.panel.hidden = false;
     this.parts.launcher.setAttribute("aria-expanded", "true");
     this.client.connect();

@@ -79,26 +79,37 @@ function relayMessages(namespace: Namespace, app: App): void {
   });
 }
 
+/** Turns being answered, by session and client message id: a resend after a reconnect joins the first. */
+const turnsInFlight = new Map<string, Promise<unknown>>();
+
 async function handleSend(socket: Socket, app: App, payload: ChatSend, ack: (response: unknown) => void) {
   // The room is joined before the turn so the citizen's own stored message is relayed too.
   const sessionId = payload.sessionId ?? randomUUID();
   await socket.join(sessionRoom(sessionId));
+  const key = `${sessionId}\u0000${payload.clientMessageId}`;
+  let turn = turnsInFlight.get(key);
+  if (!turn) {
+    turn = answerTurn(socket, app, { ...payload, sessionId }).finally(() => turnsInFlight.delete(key));
+    turnsInFlight.set(key, turn);
+  }
+  ack(await turn);
+}
+
+async function answerTurn(socket: Socket, app: App, payload: ChatSend & { sessionId: string }) {
+  const { sessionId } = payload;
   const started = performance.now();
   let index = 0;
-  // Streaming hook for the LLM mode: a service that knows `onToken` streams through it.
-  const input: ChatInput & { onToken?: (token: string) => void } = {
-    sessionId,
-    message: payload.message,
-    clientMessageId: payload.clientMessageId,
-    onToken: (token) => {
-      const streamed: StreamedToken = { clientMessageId: payload.clientMessageId, index: index++, token };
-      socket.emit(citizenEvents.token, streamed);
-    },
+  const input: ChatInput = { sessionId, message: payload.message, clientMessageId: payload.clientMessageId };
+  // Tokens stream in the LLM mode; the stored chat:message then replaces them on the client.
+  const onToken = (token: string) => {
+    const streamed: StreamedToken = { clientMessageId: payload.clientMessageId, index: index++, token };
+    // To the room, not the socket: a reconnected or second tab keeps receiving the stream.
+    socket.nsp.to(sessionRoom(sessionId)).emit(citizenEvents.token, streamed);
   };
-  const result = await app.assistant.chat(input);
+  const result = await app.assistant.chat(input, { onToken });
   const answer = presentAnswer(result.reply, performance.now() - started);
   const seqs = await turnSeqs(app, sessionId, payload.clientMessageId);
-  ack({ ...answer, sessionId: result.sessionId, ...seqs });
+  return { ...answer, sessionId: result.sessionId, ...seqs };
 }
 
 /** The seq numbers of the citizen's message and of its reply, so the client can dedupe. */

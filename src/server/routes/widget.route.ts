@@ -1,16 +1,29 @@
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express, { Router } from "express";
 import type { KnowledgeBase } from "../../knowledge/index.ts";
 
 export const WIDGET_DIST_DIR = fileURLToPath(new URL("../../../web-widget/dist/", import.meta.url));
+const WIDGET_SOURCE_DIR = fileURLToPath(new URL("../../../web-widget/src/", import.meta.url));
 const BUILD_MODULE = new URL("../../../web-widget/build.mjs", import.meta.url).href;
 
 let building: Promise<void> | undefined;
+const checked = new Set<string>();
 
-/** Builds the widget bundle once per process when dist/ is missing (e.g. a checkout without `npm ci`). */
+/** True when the bundle is missing or older than a widget source file (an edited checkout). */
+function isStale(distDir: string): boolean {
+  const bundle = `${distDir}/embed.js`;
+  if (!existsSync(bundle)) return true;
+  if (!existsSync(WIDGET_SOURCE_DIR)) return false;
+  const builtAt = statSync(bundle).mtimeMs;
+  return readdirSync(WIDGET_SOURCE_DIR).some((file) => statSync(`${WIDGET_SOURCE_DIR}${file}`).mtimeMs > builtAt);
+}
+
+/** Builds the widget bundle when dist/ is missing or stale, checked once per process and directory. */
 export function ensureWidgetBuilt(distDir = WIDGET_DIST_DIR): Promise<void> {
-  if (existsSync(`${distDir}/embed.js`)) return Promise.resolve();
+  if (checked.has(distDir)) return building ?? Promise.resolve();
+  checked.add(distDir);
+  if (!isStale(distDir)) return Promise.resolve();
   building ??= import(BUILD_MODULE)
     .then((module: { buildWidget(options?: { outdir?: string }): Promise<unknown> }) =>
       module.buildWidget({ outdir: distDir }),
