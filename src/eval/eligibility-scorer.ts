@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { App } from "../app.ts";
-import { EligibilityService, type FactValue } from "../eligibility/index.ts";
+import type { FactValue } from "../eligibility/index.ts";
 import { type FlowScore, factValueSchema, notMeasured, parseFlowLines } from "./flow-scorer.ts";
 
 const ruleReference = z.union([z.string(), z.looseObject({ rule: z.string() })]);
@@ -35,9 +35,7 @@ const sameSet = (left: readonly string[], right: readonly string[]) =>
  */
 export function scoreEligibility(app: App, lines: unknown[] | undefined): FlowScore {
   if (!lines) return notMeasured("eval/sets/eligibility.jsonl is absent");
-  // The app's service when wired in; until then the same service over the same knowledge.
-  const wired = (app as App & { eligibility?: EligibilityChecker }).eligibility;
-  const checker: EligibilityChecker = wired ?? new EligibilityService(app.knowledge);
+  const checker: EligibilityChecker = app.eligibility;
   const results = parseFlowLines(lines, eligibilityLineSchema).map(({ id, value, problem }) => {
     if (!value) return { id, passed: false, problems: [problem ?? "invalid"] };
     const problems: string[] = [];
@@ -61,9 +59,6 @@ export function scoreEligibility(app: App, lines: unknown[] | undefined): FlowSc
     accuracy: results.length ? passed / results.length : null,
     cases: results.length,
     passed,
-    ...(wired
-      ? {}
-      : { note: "app.eligibility is not wired yet: scored with EligibilityService over the same knowledge" }),
     results,
   };
 }

@@ -30,7 +30,7 @@ export async function runEval({ config, setsDir, thresholds }: EvalOptions): Pro
     const cases = await runCases(app, sets.cases, randomUUID().slice(0, 8));
     const { questions, ...chat } = computeChatMetrics(cases);
     const { accuracy: eligibilityAccuracy, ...eligibility } = scoreEligibility(app, sets.eligibility);
-    const { accuracy: prefillFieldAccuracy, ...prefill } = scorePrefill(app, sets.prefill);
+    const { accuracy: prefillFieldAccuracy, ...prefill } = await scorePrefill(app, sets.prefill);
     const warnings = [eligibility.note, prefill.note].filter((note): note is string => Boolean(note));
     const report: EvalReport = {
       schemaVersion: 1,

@@ -1,54 +1,45 @@
 import { z } from "zod";
 import type { App } from "../app.ts";
-import { FactExtractor, type FactValue, toKnownFacts } from "../eligibility/index.ts";
-import { factOfField, formOf, prefillFields } from "../forms/index.ts";
-import type { Guide, ProfileField } from "../knowledge/index.ts";
 import { maskField } from "../privacy/index.ts";
 import { type FlowScore, factValueSchema, notMeasured, parseFlowLines } from "./flow-scorer.ts";
 
 const prefillLineSchema = z.looseObject({
   id: z.string().min(1),
   matterId: z.string().min(1),
-  /** The consented profile (what the government record holds). */
-  profile: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  /** A demo citizen (src/citizens/fixtures) whose profile the form may read. */
+  citizen: z.string().min(1),
   /** What the citizen said, oldest first. */
   conversation: z.union([z.string(), z.array(z.string())]).default([]),
-  eligibilityFacts: z.record(z.string(), factValueSchema).default({}),
+  /** False: the citizen did not consent, so nothing may come from the profile. */
+  consent: z.boolean().default(true),
   expect: z.looseObject({ fields: z.record(z.string(), z.union([factValueSchema, z.null()])) }),
 });
-
-const text = (value: FactValue | null) => (value === null ? null : String(value));
+type PrefillLine = z.infer<typeof prefillLineSchema>;
 
 /**
  * Pre-fill field accuracy over eval/sets/prefill.jsonl: the share of labelled fields whose value
- * `prefillFields` gives (from profile, eligibility facts and facts read from the conversation)
- * equals the label; ID-card and phone labels may be given raw or masked.
+ * `app.forms.prefill` gives (consent granted unless the line says otherwise) equals the label;
+ * ID-card and phone labels may be given raw or masked. Consent is withdrawn after each case.
  */
-export function scorePrefill(app: App, lines: unknown[] | undefined): FlowScore {
+export async function scorePrefill(app: App, lines: unknown[] | undefined): Promise<FlowScore> {
   if (!lines) return notMeasured("eval/sets/prefill.jsonl is absent");
-  const extractor = new FactExtractor(app.knowledge.facts);
   let fieldsLabelled = 0;
   let fieldsRight = 0;
-  const results = parseFlowLines(lines, prefillLineSchema).map(({ id, value, problem }) => {
-    if (!value) return { id, passed: false, problems: [problem ?? "invalid"] };
+  const results: FlowScore["results"] = [];
+  for (const { id, value, problem } of parseFlowLines(lines, prefillLineSchema)) {
+    if (!value) {
+      results.push({ id, passed: false, problems: [problem ?? "invalid"] });
+      continue;
+    }
     const problems: string[] = [];
     try {
-      const guide = app.knowledge.get(value.matterId);
-      if (!guide) throw new Error(`unknown matter ${value.matterId}`);
-      const conversation = typeof value.conversation === "string" ? [value.conversation] : value.conversation;
-      const fields = prefillFields({
-        guide,
-        catalogue: app.knowledge.facts,
-        profile: value.profile as Partial<Record<ProfileField, string | number>>,
-        eligibilityFacts: toKnownFacts(value.eligibilityFacts, "citizen"),
-        conversationFacts: conversationFacts(extractor, guide, conversation, app),
-      });
+      const fields = await prefill(app, value);
       for (const [name, expected] of Object.entries(value.expect.fields)) {
         fieldsLabelled += 1;
         const field = fields.find((candidate) => candidate.name === name);
-        const wanted = text(expected);
+        const wanted = expected === null ? null : String(expected);
         const accepted = wanted === null || !field ? [wanted] : [wanted, maskField(field.type, wanted)];
-        if (field && accepted.includes(field.value)) fieldsRight += 1;
+        if (field && accepted.includes(field.value === "" ? null : field.value)) fieldsRight += 1;
         else
           problems.push(
             `${name}: expected ${wanted ?? "empty"}, got ${field ? (field.value ?? "empty") : "no such field"}`,
@@ -57,8 +48,8 @@ export function scorePrefill(app: App, lines: unknown[] | undefined): FlowScore 
     } catch (error) {
       problems.push(`error: ${(error as Error).message}`);
     }
-    return { id, passed: problems.length === 0, problems };
-  });
+    results.push({ id, passed: problems.length === 0, problems });
+  }
   return {
     accuracy: fieldsLabelled ? fieldsRight / fieldsLabelled : null,
     cases: results.length,
@@ -67,21 +58,19 @@ export function scorePrefill(app: App, lines: unknown[] | undefined): FlowScore 
   };
 }
 
-/** Facts the citizen stated, looked for among the facts this form's fields take (as FormService does). */
-function conversationFacts(
-  extractor: FactExtractor,
-  guide: Guide,
-  conversation: readonly string[],
-  app: App,
-): Record<string, FactValue> {
-  const candidates = [
-    ...new Set(
-      formOf(guide)
-        .fields.map((field) => factOfField(field, app.knowledge.facts))
-        .filter((fact): fact is string => fact !== undefined),
-    ),
-  ];
-  const facts: Record<string, FactValue> = {};
-  for (const message of conversation) Object.assign(facts, extractor.extract(message, { candidates }));
-  return facts;
+async function prefill(app: App, line: PrefillLine) {
+  const { matterId, citizen } = line;
+  await app.consents.withdraw(citizen, matterId);
+  if (line.consent) {
+    const prompt = app.forms.consentPrompt(matterId);
+    const fields = prompt.fields.map((field) => field.name);
+    await app.consents.grant({ citizenId: citizen, matterId, fields, purpose: prompt.purpose });
+  }
+  try {
+    const conversation = typeof line.conversation === "string" ? [line.conversation] : line.conversation;
+    const result = await app.forms.prefill({ matterId, citizenId: citizen, conversation });
+    return result.fields;
+  } finally {
+    await app.consents.withdraw(citizen, matterId);
+  }
 }

@@ -45,19 +45,39 @@ describe("eligibility scoring", () => {
 });
 
 describe("pre-fill scoring", () => {
-  it("counts each labelled field, accepting a raw ID number for a masked field", () => {
-    const score = scorePrefill(app, [
+  it("scores each labelled field from the consented profile and the conversation, raw or masked", async () => {
+    const score = await scorePrefill(app, [
       {
-        id: "p1",
-        matterId: "residence-permit",
-        profile: { name: "张三", idNumber: "110101199003074519" },
-        conversation: ["我住在浦东新区"],
-        expect: {
-          fields: { fullName: "张三", idNumber: "110101199003074519", district: "浦东新区", phone: "13800000000" },
-        },
+        id: "granted",
+        matterId: "residence-points",
+        citizen: "demo-li-ming",
+        conversation: ["我自测积分大概125分"],
+        expect: { fields: { fullName: "李明", estimatedPoints: "125", phone: "13800000000" } },
       },
     ]);
-    expect(score.accuracy).toBe(3 / 4);
+    expect(score.accuracy).toBe(2 / 3);
     expect(score.results[0]?.problems).toEqual([expect.stringContaining("phone")]);
+  });
+
+  it("reads nothing from the profile when the case withholds consent, even after a granted case", async () => {
+    const score = await scorePrefill(app, [
+      {
+        id: "granted",
+        matterId: "residence-points",
+        citizen: "demo-li-ming",
+        expect: { fields: { fullName: "李明" } },
+      },
+      {
+        id: "refused",
+        matterId: "residence-points",
+        citizen: "demo-li-ming",
+        consent: false,
+        expect: { fields: { fullName: null } },
+      },
+    ]);
+    expect(score.results.map((result) => [result.id, result.passed])).toEqual([
+      ["granted", true],
+      ["refused", true],
+    ]);
   });
 });
