@@ -64,6 +64,23 @@ export function extractClaims(replyText: string, boilerplate: ReadonlyArray<stri
   return claims;
 }
 
+// An English answer may give a Chinese section's figure in English units ("20 yuan" for "20元").
+const ENGLISH_UNITS: Record<string, string[]> = {
+  day: ["日", "天", "个工作日", "工作日", "个自然日"],
+  month: ["个月", "月"],
+  year: ["年", "周年"],
+  yuan: ["元"],
+  rmb: ["元"],
+};
+
+/** The ways a claim may be written in the Chinese source: itself, or its figure with a Chinese unit. */
+function spellings(claim: Claim): string[] {
+  const match = /^(\d+(?:[.,]\d+)*)\s*(days?|months?|years?|yuan|rmb)$/iu.exec(claim.text);
+  if (!match) return [claim.text];
+  const unit = (match[2] ?? "").toLowerCase().replace(/s$/, "");
+  return [claim.text, ...(ENGLISH_UNITS[unit] ?? []).map((chinese) => `${match[1]}${chinese}`)];
+}
+
 /** Checks `replyText` against the texts of the sections it cites. */
 export function checkFaithfulness(
   replyText: string,
@@ -72,6 +89,8 @@ export function checkFaithfulness(
 ): FaithfulnessResult {
   const source = compact(citedTexts.join("\n"));
   const claims = extractClaims(replyText, boilerplate);
-  const unsupported = claims.filter((claim) => !source.includes(compact(claim.text)));
+  const unsupported = claims.filter(
+    (claim) => !spellings(claim).some((spelling) => source.includes(compact(spelling))),
+  );
   return { claims, unsupported, faithful: unsupported.length === 0 };
 }

@@ -189,3 +189,13 @@ describe("thresholds and comparison", () => {
     expect(comparison.metrics.find((item) => item.metric === "routingAccuracy")?.delta).toBe(0.25);
   });
 });
+
+describe("faithfulness of English answers", () => {
+  it("accepts a figure given in English units when the Chinese section has it, and flags one it lacks", () => {
+    const section = "工本费20元，自受理之日起30日内办结。";
+    expect(checkFaithfulness("The fee is 20 yuan and it takes 30 days.", [section]).faithful).toBe(true);
+    expect(checkFaithfulness("The fee is 40 yuan.", [section]).unsupported.map((claim) => claim.text)).toEqual([
+      "40 yuan",
+    ]);
+  });
+});
