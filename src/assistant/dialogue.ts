@@ -57,9 +57,9 @@ export interface DialogueDependencies {
 
 const REPEATED_FAILURES = 3;
 /** Two matters this close in score, with neither named, make the question ambiguous. */
-const AMBIGUITY_RATIO = 0.92;
+const AMBIGUITY_RATIO = 0.97;
 /** How much better an unnamed matter must fit to beat one the question names. */
-const NAMED_MATTER_MARGIN = 1.25;
+const NAMED_MATTER_MARGIN = 1.1;
 /** At most this many meaningful characters left beside the question words make a follow-up. */
 const FOLLOW_UP_RESIDUE = 3;
 /** A longer message is still a follow-up when the current matter ranks this high for it. */
