@@ -60,13 +60,21 @@ export function composeAnswer({ guide, chunk, lang, faq, overview }: ComposeInpu
     lang === "en"
       ? [
           `${guide.title.en} (${guide.title.zh}) — ${SECTION_TITLES[section].en} (${SECTION_TITLES[section].zh}) [1]:`,
-          `${guide.summary.en}`,
+          ...englishGloss(guide),
           `From the official guide (in Chinese):\n${body}`,
           `Full guide: ${citation.url}`,
           ...suggestions,
         ].join("\n")
       : [`【${sectionTitle(guide, section)}】[1]`, body, `完整指南：${citation.url}`, ...suggestions].join("\n");
   return reply("answer", text, { citations, lang, matterId: guide.id, suggestions });
+}
+
+/**
+ * The guide's English summary, as a gloss for English readers — only when it states no figures,
+ * because figures must come from the cited Chinese section, not from a paraphrase.
+ */
+export function englishGloss(guide: Guide): string[] {
+  return /\d/.test(guide.summary.en) ? [] : [guide.summary.en];
 }
 
 function nextSteps(guide: Guide, lang: "zh" | "en"): string[] {

@@ -2,7 +2,7 @@ import type { Guide, KnowledgeBase, SectionKey } from "../knowledge/index.ts";
 import type { Chunk, RetrievalResult, Retriever } from "../retrieval/index.ts";
 import { detectLanguage, normalise } from "../text/index.ts";
 import { type Clarification, type Clarifier, pickByOrdinal, stripFiller } from "./clarifier.ts";
-import { citationFor, composeAnswer, excerpt } from "./composer.ts";
+import { citationFor, composeAnswer, englishGloss, excerpt } from "./composer.ts";
 import type { SessionState } from "./conversation.ts";
 import type { ModelAnswerer, ModelTurnOptions } from "./model-answerer.ts";
 import { type Reply, reply } from "./reply.ts";
@@ -297,7 +297,7 @@ export class DialogueManager {
     const section = guide?.sections.overview;
     if (!guide || !section) return reply("refuse", this.deps.templates.refuse.scope[lang], { lang });
     const lead = this.deps.templates.identityLead[lang];
-    const body = lang === "en" ? guide.summary.en : excerpt(section.text, 260);
+    const body = lang === "en" ? (englishGloss(guide)[0] ?? excerpt(section.text, 260)) : excerpt(section.text, 260);
     return reply("answer", `${lead}${body} [1]`, {
       citations: [citationFor(guide, "overview")],
       lang,
