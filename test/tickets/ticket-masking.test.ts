@@ -8,17 +8,17 @@ import { createLogger } from "../../src/logging/logger.ts";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { tempDir } from "../helpers/test-app.ts";
 
-// Made-up numbers, valid in shape only.
+// Made-up numbers, valid in shape only (and unlike the demo citizen profile seeded into the database).
 const RAW = {
   idCard: "31010119900307123X",
-  phone: "13812345678",
-  bankCard: "6222021234567890123",
+  phone: "13987654321",
+  bankCard: "6217001234567891234",
   email: "zhang.san@example.com",
 };
 const MASKED = {
   idCard: "3101**********123X",
-  phone: "138****5678",
-  bankCard: "6222***********0123",
+  phone: "139****4321",
+  bankCard: "6217***********1234",
   email: "z***@example.com",
 };
 const PII = `身份证${RAW.idCard}，电话${RAW.phone}，卡号${RAW.bankCard}，邮箱${RAW.email}`;
