@@ -48,6 +48,8 @@ export class ChatClient {
     private readonly origin: string,
     private readonly storageKey: string,
     private readonly handlers: ChatClientHandlers,
+    /** The citizen's session token from the host portal's sign-in, when there is one. */
+    private readonly token?: string,
   ) {
     this.sessionId = readStorage(storageKey);
   }
@@ -55,7 +57,11 @@ export class ChatClient {
   /** Opens the socket (once) and replays the stored conversation. */
   connect(): void {
     if (this.socket) return;
-    const socket = io(`${this.origin}/citizen`, { path: "/socket.io", reconnectionDelayMax: 4000 });
+    const socket = io(`${this.origin}/citizen`, {
+      path: "/socket.io",
+      reconnectionDelayMax: 4000,
+      auth: this.token ? { token: this.token } : {},
+    });
     this.socket = socket;
     socket.on("connect", () => {
       this.unreachable = false;
@@ -88,6 +94,24 @@ export class ChatClient {
   feedback(seq: number, helpful: boolean): void {
     if (this.socket?.connected && this.sessionId)
       this.socket.emit("chat:feedback", { sessionId: this.sessionId, seq, helpful });
+  }
+
+  /** An acknowledged socket request, or undefined when the socket is not connected (use HTTP then). */
+  async request<T>(event: string, payload: unknown): Promise<T | undefined> {
+    const socket = await this.connectedSocket();
+    if (!socket) return undefined;
+    const ack = (await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as T & {
+      error?: { message: string };
+    };
+    if (ack?.error) throw new Error(ack.error.message);
+    return ack;
+  }
+
+  /** Headers for HTTP calls to the server: JSON, and the citizen's token when signed in. */
+  headers(): Record<string, string> {
+    return this.token
+      ? { "content-type": "application/json", authorization: `Bearer ${this.token}` }
+      : { "content-type": "application/json" };
   }
 
   close(): void {
@@ -140,7 +164,7 @@ export class ChatClient {
     try {
       const response = await fetch(`${this.origin}/api/chat`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: this.headers(),
         body: JSON.stringify({ sessionId: this.sessionId, message, clientMessageId }),
       });
       const body = (await response.json()) as SendAck;

@@ -7,7 +7,8 @@ const MOUNTED = "data-xiaoshen-mounted";
 function optionsFor(script: HTMLScriptElement, index: number) {
   const lang: Lang = script.dataset.lang === "en" ? "en" : "zh";
   const mode: Mode = script.dataset.mode === "elder" ? "elder" : "standard";
-  return { origin: new URL(script.src, document.baseURI).origin, lang, mode, index };
+  const token = script.dataset.citizenToken || undefined;
+  return { origin: new URL(script.src, document.baseURI).origin, lang, mode, index, token };
 }
 
 function mountAll(): void {

@@ -45,8 +45,8 @@ function quickAnswers(factName: string, fact: FactInfo | undefined, context: Vie
       h(
         "div",
         { class: "choices", role: "group", "aria-label": t(context, "chooseOne") },
-        quickButton(t(context, "yes"), CHAT_WORDS.yes[context.lang], context),
-        quickButton(t(context, "no"), CHAT_WORDS.no[context.lang], context),
+        quickButton(t(context, "yes"), (fact?.answers?.yes ?? CHAT_WORDS.yes)[context.lang], context),
+        quickButton(t(context, "no"), (fact?.answers?.no ?? CHAT_WORDS.no)[context.lang], context),
       ),
     );
   }
@@ -55,7 +55,16 @@ function quickAnswers(factName: string, fact: FactInfo | undefined, context: Vie
 }
 
 function quickButton(label: string, said: string, context: ViewContext): HTMLElement {
-  return h("button", { type: "button", "data-xs": "quick-answer", onclick: () => context.say(said) }, label);
+  return h(
+    "button",
+    {
+      type: "button",
+      "data-xs": "quick-answer",
+      "aria-label": said === label ? null : `${label}（${said}）`,
+      onclick: () => context.say(said),
+    },
+    label,
+  );
 }
 
 function valueInput(factName: string, fact: FactInfo | undefined, context: ViewContext): HTMLElement {

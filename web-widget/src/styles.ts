@@ -56,6 +56,8 @@ button:disabled { opacity: .6; cursor: default; }
 .field input { width: 100%; min-height: var(--target); border: 2px solid var(--line); border-radius: 8px; padding: 2px 8px; }
 .field input[aria-invalid="true"] { border-color: #b00020; }
 .outcome { margin-top: 6px; font-weight: 600; }
+.outcome[data-outcome="eligible"], .outcome[data-status] { color: #145a2c; }
+.outcome[data-outcome="not-eligible"] { color: #8a1111; }
 .handoff { margin: 0; padding: 8px 12px; background: #1d6b3a; color: #fff; font-weight: 600; }
 .elder .handoff { background: #000; }
 .handoff[hidden] { display: none; }

@@ -72,6 +72,8 @@ export interface FactInfo {
   label: { zh: string; en: string };
   unit?: string;
   options?: Array<{ value: string; label: { zh: string; en: string } }>;
+  /** Yes/no phrases that name the fact, clear even when two questions are open at once. */
+  answers?: { yes: { zh: string; en: string }; no: { zh: string; en: string } };
 }
 
 export type Lang = "zh" | "en";

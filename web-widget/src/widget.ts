@@ -5,7 +5,7 @@ import { messageView, streamingView } from "./message-view.ts";
 import { type WidgetParts, widgetShell } from "./shell.ts";
 import { speak } from "./speech.ts";
 import { STYLES } from "./styles.ts";
-import type { Answer, ChatMessage, FactInfo, Lang, Mode } from "./types.ts";
+import type { Answer, ChatMessage, FactInfo, FormDraft, Lang, Mode } from "./types.ts";
 import { t, type ViewContext } from "./view-context.ts";
 
 export interface WidgetOptions {
@@ -14,6 +14,8 @@ export interface WidgetOptions {
   mode: Mode;
   /** Position among the widgets of this page: keeps storage and placement apart. */
   index: number;
+  /** The citizen's session token (`data-citizen-token`), given by the host portal's sign-in. */
+  token?: string;
 }
 
 const OPEN_EVENT = "xiaoshen:open";
@@ -47,12 +49,17 @@ export class Widget implements ViewContext {
     this.host.setAttribute("data-xiaoshen-widget", String(options.index));
     this.root = this.host.attachShadow({ mode: "open" });
     this.fallbackStyle = adoptStyles(this.root);
-    this.client = new ChatClient(options.origin, `xiaoshen:${options.origin}:${options.index}`, {
-      message: (message) => this.receive(message),
-      token: (clientMessageId, token) => this.receiveToken(clientMessageId, token),
-      status: (status) => this.announce(status === "online" ? "" : t(this, "offline")),
-      error: (message) => this.announce(message),
-    });
+    this.client = new ChatClient(
+      options.origin,
+      `xiaoshen:${options.origin}:${options.index}`,
+      {
+        message: (message) => this.receive(message),
+        token: (clientMessageId, token) => this.receiveToken(clientMessageId, token),
+        status: (status) => this.announce(status === "online" ? "" : t(this, "offline")),
+        error: (message) => this.announce(message),
+      },
+      options.token,
+    );
     this.render();
     document.body.append(this.host);
     document.addEventListener(OPEN_EVENT, (event) => {
@@ -79,8 +86,8 @@ export class Widget implements ViewContext {
     return this.facts?.[name];
   }
 
-  confirmDraft = (draft: Parameters<typeof confirmDraft>[1], values: Record<string, string>) =>
-    confirmDraft(this.origin, draft, values);
+  confirmDraft = (draft: FormDraft, values: Record<string, string>) =>
+    confirmDraft(this.client, this.origin, draft, values);
 
   readAloud(message: string): void {
     speak(message, this.lang);

@@ -13,7 +13,8 @@ import {
   type StreamedToken,
   sessionResumeSchema,
 } from "./citizen.schema.ts";
-import { onValidated } from "./socket-events.ts";
+import { registerDraftEvents, socketCitizen } from "./citizen-drafts.socket.ts";
+import { onValidated, SOCKET_ERROR_EVENT, type SocketErrorPayload } from "./socket-events.ts";
 
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
@@ -30,16 +31,20 @@ export function presentMessage(message: ConversationMessage): PushedMessage {
   return pushed;
 }
 
-/** The widget's realtime channel: chat turns with acks, resume by seq, live agent messages. */
+/** The widget's realtime channel: chat turns with acks, resume by seq, live agent messages, drafts. */
 export function registerCitizenNamespace(io: Server, app: App): void {
   const namespace = io.of(CITIZEN_NAMESPACE);
   relayMessages(namespace, app);
   namespace.on("connection", (socket) => {
+    authenticate(socket, app);
     onValidated(
       socket,
       citizenEvents.send,
       chatSendSchema,
-      (payload, ack) => handleSend(socket, app, payload, ack),
+      async (payload, ack) => {
+        if (await ownedByAnother(socket, app, citizenEvents.send, payload.sessionId, ack)) return;
+        await handleSend(socket, app, payload, ack);
+      },
       fail,
     );
     onValidated(
@@ -47,6 +52,7 @@ export function registerCitizenNamespace(io: Server, app: App): void {
       citizenEvents.resume,
       sessionResumeSchema,
       async ({ sessionId, afterSeq }, ack) => {
+        if (await ownedByAnother(socket, app, citizenEvents.resume, sessionId, ack)) return;
         await socket.join(sessionRoom(sessionId));
         const missed = await app.assistant.transcript(sessionId, afterSeq);
         ack({ sessionId, messages: missed.map(presentMessage) });
@@ -64,11 +70,52 @@ export function registerCitizenNamespace(io: Server, app: App): void {
       },
       fail,
     );
+    registerDraftEvents(socket, app, fail);
   });
 
   function fail(error: unknown) {
     app.logger.error({ err: error }, "citizen socket handler failed");
   }
+}
+
+/** A citizen token in the handshake (`auth: { token }`) signs the socket in; without one it is anonymous. */
+function authenticate(socket: Socket, app: App): void {
+  const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+  if (typeof token !== "string") return;
+  const citizenId = app.sessions.verify(token);
+  if (citizenId) {
+    socket.data.citizenId = citizenId;
+    return;
+  }
+  const error: SocketErrorPayload = {
+    event: "connect",
+    code: "invalid_session",
+    message: "the citizen session is invalid or has expired",
+    field: "auth.token",
+  };
+  socket.emit(SOCKET_ERROR_EVENT, error);
+}
+
+/** A conversation of a signed-in citizen is theirs alone: nobody else may read or continue it. */
+async function ownedByAnother(
+  socket: Socket,
+  app: App,
+  event: string,
+  sessionId: string | undefined,
+  ack: (response: unknown) => void,
+): Promise<boolean> {
+  if (!sessionId) return false;
+  const owner = (await app.assistant.session(sessionId))?.citizenId;
+  if (!owner || owner === socketCitizen(socket)) return false;
+  const error: SocketErrorPayload = {
+    event,
+    code: "forbidden",
+    message: "this conversation belongs to another citizen",
+    field: "sessionId",
+  };
+  socket.emit(SOCKET_ERROR_EVENT, error);
+  ack({ error });
+  return true;
 }
 
 /** Every stored message of a session goes to the sockets in its room; clients dedupe by seq. */
@@ -99,7 +146,12 @@ async function answerTurn(socket: Socket, app: App, payload: ChatSend & { sessio
   const { sessionId } = payload;
   const started = performance.now();
   let index = 0;
-  const input: ChatInput = { sessionId, message: payload.message, clientMessageId: payload.clientMessageId };
+  const input: ChatInput = {
+    sessionId,
+    message: payload.message,
+    clientMessageId: payload.clientMessageId,
+    citizenId: socketCitizen(socket),
+  };
   // Tokens stream in the LLM mode; the stored chat:message then replaces them on the client.
   const onToken = (token: string) => {
     const streamed: StreamedToken = { clientMessageId: payload.clientMessageId, index: index++, token };

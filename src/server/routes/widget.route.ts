@@ -60,17 +60,31 @@ export function widgetRoutes(knowledge: KnowledgeBase, distDir = WIDGET_DIST_DIR
   return router;
 }
 
-/** Type, label, unit and options of each eligibility fact; the questions themselves come in replies. */
+const isChinese = (cue: string) => /[\u4e00-\u9fff]/.test(cue);
+
+/** The first cue of each language: a quick answer that names its fact, so it is clear with two questions open. */
+function answerPhrases(cues: string[]): { zh: string; en: string } | undefined {
+  const zh = cues.find(isChinese);
+  const en = cues.find((cue) => !isChinese(cue));
+  return zh && en ? { zh, en } : undefined;
+}
+
+/** Type, label, unit, options and yes/no phrases of each eligibility fact; the questions come in replies. */
 function presentFacts(knowledge: KnowledgeBase) {
   return Object.fromEntries(
-    Object.entries(knowledge.facts).map(([name, fact]) => [
-      name,
-      {
-        type: fact.type,
-        label: fact.label,
-        ...(fact.unit ? { unit: fact.unit } : {}),
-        ...(fact.options ? { options: fact.options.map(({ value, label }) => ({ value, label })) } : {}),
-      },
-    ]),
+    Object.entries(knowledge.facts).map(([name, fact]) => {
+      const yes = answerPhrases(fact.yesCues);
+      const no = answerPhrases(fact.noCues);
+      return [
+        name,
+        {
+          type: fact.type,
+          label: fact.label,
+          ...(fact.unit ? { unit: fact.unit } : {}),
+          ...(fact.options ? { options: fact.options.map(({ value, label }) => ({ value, label })) } : {}),
+          ...(yes && no ? { answers: { yes, no } } : {}),
+        },
+      ];
+    }),
   );
 }
