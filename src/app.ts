@@ -25,6 +25,7 @@ import { EligibilityFlow, FlowCues, FormFlow, loadFlowTemplates } from "./assist
 import {
   ConsentService,
   IdentityGuard,
+  InMemoryProfileStore,
   loadDemoProfiles,
   ProfileService,
   SessionTokens,
@@ -37,7 +38,6 @@ import { MatterService } from "./matters/index.ts";
 import { SqliteAuditStore } from "./storage/sqlite/audit.store.ts";
 import { SqliteConsentStore } from "./storage/sqlite/consent.store.ts";
 import { SqliteDraftStore } from "./storage/sqlite/draft.store.ts";
-import { SqliteProfileStore } from "./storage/sqlite/profile.store.ts";
 
 /** The object graph of the service, built once from config. */
 export interface App {
@@ -116,9 +116,8 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
 /** Eligibility, consent, profiles, forms and their dialogue flows over the SQLite adapters. */
 function createCitizenServices(config: Config, database: SqliteDatabase, knowledge: KnowledgeBase) {
   const audit = new SqliteAuditStore(database);
-  const profileStore = new SqliteProfileStore(database);
-  // Upserts run synchronously on better-sqlite3, so the demo people exist before the first request.
-  for (const profile of loadDemoProfiles()) void profileStore.upsert(profile);
+  // Demo people live in memory only: no raw demo ID numbers are written to the data dir.
+  const profileStore = new InMemoryProfileStore(loadDemoProfiles());
   const consents = new ConsentService(new SqliteConsentStore(database), audit);
   const profiles = new ProfileService(profileStore, consents, audit);
   const eligibility = new EligibilityService(knowledge);

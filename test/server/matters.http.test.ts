@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { createTestApp } from "../helpers/test-app.ts";
@@ -121,6 +123,15 @@ describe("draft → edit → confirm → submit over HTTP", () => {
       "submitted",
     ]);
     expect(audit.text).not.toContain("13911112222");
+  });
+
+  it("writes no raw demo ID or phone number to the data dir after pre-filling", async () => {
+    app.database.pragma("wal_checkpoint(FULL)");
+    for (const file of readdirSync(app.dataDir).filter((name) => name.startsWith("xiaoshen.sqlite"))) {
+      const bytes = readFileSync(join(app.dataDir, file)).toString("utf8");
+      expect(bytes.includes(RAW_ID), file).toBe(false);
+      expect(bytes.includes("13812345678"), file).toBe(false);
+    }
   });
 
   it("withdraws consent, after which a new draft has no profile values", async () => {
