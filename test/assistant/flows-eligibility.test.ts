@@ -70,6 +70,12 @@ describe("eligibility pre-check in chat", () => {
     expect(other.citations[0]?.section).toBe("materials");
   });
 
+  it("does not take a question about time, place or fees for an eligibility check", async () => {
+    for (const message of ["居住证要多久能办好", "哪里能办居住证", "居住证能办加急吗"]) {
+      expect((await conversation()(message)).eligibility).toBeUndefined();
+    }
+  });
+
   it("answers in English", async () => {
     const say = conversation();
     const reply = await say("Am I eligible for the senior card? I am 72 years old");
