@@ -12,8 +12,15 @@ import {
 import type { Config } from "./config/index.ts";
 import { type EventBus, InProcessEventBus } from "./events/event-bus.ts";
 import { type KnowledgeBase, loadKnowledgeBase } from "./knowledge/index.ts";
+import { OpenAiEmbedder } from "./llm/openai-embedder.ts";
 import { createLogger, type Logger } from "./logging/logger.ts";
-import { createRetriever, ensureRetrievalIndex, type IndexMeta, type Retriever } from "./retrieval/index.ts";
+import {
+  attachAsyncEmbedder,
+  createRetriever,
+  ensureRetrievalIndex,
+  type IndexMeta,
+  type Retriever,
+} from "./retrieval/index.ts";
 import { SqliteConversationStore } from "./storage/sqlite/conversation.store.ts";
 import { openDatabase, type SqliteDatabase } from "./storage/sqlite/database.ts";
 import { SqliteTicketStore } from "./storage/sqlite/ticket.store.ts";
@@ -75,6 +82,14 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
   const { index, rebuilt } = ensureRetrievalIndex(join(config.dataDir, INDEX_DIRECTORY), knowledge);
   if (rebuilt) logger.info({ chunks: index.meta.chunkCount, buildMs: index.meta.buildMs }, "retrieval index built");
   const retriever = createRetriever(knowledge, index);
+  if (config.llm?.embedModel) {
+    // The remote model's vectors serve searchAsync once embedded; the local index serves until then.
+    const embedder = new OpenAiEmbedder({ ...config.llm, model: config.llm.embedModel });
+    attachAsyncEmbedder(retriever, join(config.dataDir, INDEX_DIRECTORY, "remote"), knowledge, embedder).then(
+      ({ meta }) => logger.info({ embedder: meta.embedder.id }, "remote embeddings ready"),
+      (error: unknown) => logger.warn({ err: error }, "remote embeddings unavailable; using the local embedder"),
+    );
+  }
 
   const database = openDatabase(join(config.dataDir, DATABASE_FILE));
   const events = new InProcessEventBus();

@@ -3,8 +3,9 @@ import { parseArgs } from "node:util";
 import { createApp, INDEX_DIRECTORY } from "../app.ts";
 import { ConfigError, loadConfig } from "../config/index.ts";
 import { KnowledgeError, loadKnowledgeBase } from "../knowledge/index.ts";
+import { OpenAiEmbedder } from "../llm/openai-embedder.ts";
 import { createLogger } from "../logging/logger.ts";
-import { buildRetrievalIndex, saveRetrievalIndex } from "../retrieval/index.ts";
+import { buildRetrievalIndex, buildRetrievalIndexWith, saveRetrievalIndex } from "../retrieval/index.ts";
 import { startServer } from "../server/server.ts";
 import { onShutdownSignal } from "../server/shutdown.ts";
 import { askCommand } from "./ask.command.ts";
@@ -67,8 +68,17 @@ async function main(argv: string[]): Promise<number> {
       const index = buildRetrievalIndex(knowledge);
       saveRetrievalIndex(join(config.dataDir, INDEX_DIRECTORY), index);
       process.stderr.write(
-        `index built: ${knowledge.guides.length} guides, ${index.meta.chunkCount} chunks, ${index.meta.buildMs} ms, hash ${index.meta.contentHash}\n`,
+        `index built: ${knowledge.guides.length} guides, ${index.meta.chunkCount} chunks, ${index.meta.buildMs} ms, hash ${index.meta.contentHash}\n` +
+          `vectors: ${index.meta.embedder.id} (${index.meta.embedder.dimensions} dimensions)\n`,
       );
+      if (config.llm?.embedModel) {
+        const embedder = new OpenAiEmbedder({ ...config.llm, model: config.llm.embedModel });
+        const remote = await buildRetrievalIndexWith(knowledge, { kind: "given", embedder });
+        saveRetrievalIndex(join(config.dataDir, INDEX_DIRECTORY, "remote"), remote);
+        process.stderr.write(
+          `remote vectors: ${remote.meta.embedder.id} (${remote.meta.embedder.dimensions} dimensions)\n`,
+        );
+      }
       return 0;
     }
     case "eval": {

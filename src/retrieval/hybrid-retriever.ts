@@ -48,13 +48,14 @@ export class HybridRetriever implements Retriever {
   private readonly method: FusionMethod;
   private readonly weights: FusionWeights;
   private readonly stripNoise = createNoiseStripper();
+  private asyncDense: DenseSide | undefined;
 
   constructor(
     private readonly chunks: readonly Chunk[],
     private readonly bm25: Bm25Index,
     private readonly aliases: AliasMatcher,
     private readonly expander: QueryExpander,
-    private dense: DenseSide | undefined,
+    private readonly dense: DenseSide | undefined,
     options: HybridOptions = {},
   ) {
     this.mode = options.mode ?? "hybrid";
@@ -67,9 +68,9 @@ export class HybridRetriever implements Retriever {
     });
   }
 
-  /** Swaps the vector side (e.g. once a remote embedder's index is ready). */
-  useDense(dense: DenseSide): void {
-    this.dense = dense;
+  /** Vectors of an embedder that embeds only asynchronously (a remote model), for searchAsync. */
+  useAsyncDense(dense: DenseSide): void {
+    this.asyncDense = dense;
   }
 
   chunksOf(matterId: string, section?: SectionKey): Chunk[] {
@@ -82,18 +83,19 @@ export class HybridRetriever implements Retriever {
     if (!query.text) return empty(query.normalised, query.tokens);
     const embedder = this.dense?.embedder;
     const vector = this.wantsDense() && embedder?.embedSync ? embedder.embedSync([query.text])[0] : undefined;
-    return this.rank(query, vector, options);
+    return this.rank(query, this.dense, vector, options);
   }
 
   async searchAsync(question: string, options: SearchOptions = {}): Promise<RetrievalResult> {
     const query = this.prepare(question);
     if (!query.text) return empty(query.normalised, query.tokens);
-    const vector = this.wantsDense() ? (await this.dense?.embedder.embed([query.text]))?.[0] : undefined;
-    return this.rank(query, vector, options);
+    const side = this.asyncDense ?? this.dense;
+    const vector = this.wantsDense() ? (await side?.embedder.embed([query.text]))?.[0] : undefined;
+    return this.rank(query, side, vector, options);
   }
 
   private wantsDense(): boolean {
-    return this.mode !== "lexical" && this.dense !== undefined;
+    return this.mode !== "lexical";
   }
 
   /** Normalised question and its expansion; `text` is empty when nothing searchable is left. */
@@ -110,6 +112,7 @@ export class HybridRetriever implements Retriever {
 
   private rank(
     query: { normalised: string; text: string; tokens: string[] },
+    side: DenseSide | undefined,
     vector: Float32Array | undefined,
     options: SearchOptions,
   ): RetrievalResult {
@@ -123,8 +126,8 @@ export class HybridRetriever implements Retriever {
             .map(({ index, score }) => ({ chunk: this.chunks[index] as Chunk, score }))
             .filter(({ chunk }) => permitted(chunk));
     const dense: ScoredChunk[] =
-      vector && this.dense
-        ? this.dense.index
+      vector && side
+        ? side.index
             .search(vector, allowed ? this.chunks.length : DENSE_CANDIDATES)
             .map(({ index, score }) => ({ chunk: this.chunks[index] as Chunk, score }))
             .filter(({ chunk, score }) => permitted(chunk) && score > 0)

@@ -7,6 +7,7 @@ export { DEFAULT_WEIGHTS, type FusionMethod, type FusionWeights } from "./fusion
 export { type DenseSide, type HybridOptions, HybridRetriever, type RetrievalMode } from "./hybrid-retriever.ts";
 export { DEFAULT_LSA_DIMENSIONS, LsaEmbedder, lsaEmbedderId } from "./lsa-embedder.ts";
 export {
+  attachAsyncEmbedder,
   buildRetrievalIndex,
   buildRetrievalIndexWith,
   createRetriever,

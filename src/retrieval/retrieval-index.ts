@@ -173,3 +173,18 @@ export function createRetriever(
     options,
   );
 }
+
+/**
+ * Loads or builds the index of an asynchronous (remote) embedder and gives its vectors to the
+ * retriever's searchAsync once ready; the local index keeps serving until then and if it fails.
+ */
+export async function attachAsyncEmbedder(
+  retriever: HybridRetriever,
+  directory: string,
+  knowledge: KnowledgeBase,
+  embedder: Embedder,
+): Promise<{ meta: IndexMeta; rebuilt: boolean }> {
+  const { index, rebuilt } = await ensureRetrievalIndexWith(directory, knowledge, { kind: "given", embedder });
+  retriever.useAsyncDense({ embedder: index.embedder, index: index.dense });
+  return { meta: index.meta, rebuilt };
+}

@@ -24,7 +24,10 @@ class HashingEmbedder implements Embedder {
     this.calls += 1;
     return texts.map((text) => {
       const vector = new Float32Array(16);
-      for (const char of text) vector[(char.codePointAt(0) ?? 0) % 16] += 1;
+      for (const char of text) {
+        const slot = (char.codePointAt(0) ?? 0) % 16;
+        vector[slot] = (vector[slot] ?? 0) + 1;
+      }
       return l2Normalise(vector);
     });
   }
