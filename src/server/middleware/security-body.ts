@@ -46,12 +46,17 @@ export function findHostileValue(value: unknown, path: string[] = [], depth = 0)
   return undefined;
 }
 
-const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH"]);
 
-/** 415 for a body that is not JSON: every endpoint speaks JSON, so anything else is a mistake or a probe. */
+/**
+ * 415 for a body that is not JSON (every endpoint speaks JSON, so anything else is a mistake or a
+ * probe) and 400 for a DELETE with a body (none takes one; a body there is never what was meant).
+ */
 export function rejectNonJsonBodies(request: Request, _response: Response, next: NextFunction) {
   const hasBody =
     Number(request.headers["content-length"] ?? 0) > 0 || request.headers["transfer-encoding"] !== undefined;
+  if (request.method === "DELETE" && hasBody)
+    return next(new HttpError(400, "body_not_allowed", "body: DELETE takes no body", "body"));
   if (!METHODS_WITH_BODY.has(request.method) || !hasBody || request.is("application/json")) return next();
   next(new HttpError(415, "unsupported_media_type", "body: must be sent as application/json", "body"));
 }
