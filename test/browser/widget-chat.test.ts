@@ -99,9 +99,23 @@ describe.skipIf(!hasChromium)("citizen widget in Chromium, embedded on another o
     expect(sendHeight).toBeGreaterThanOrEqual(48);
     await expect(widget.hook("human").textContent()).resolves.toBe("找真人");
     await widget.screenshot("07-elder-mode");
+    // Replies are read aloud in elder mode (speech synthesis recorded instead of played).
+    await page.evaluate(() => {
+      const spoken: string[] = [];
+      (window as unknown as { spoken: string[] }).spoken = spoken;
+      window.speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+        spoken.push(`${utterance.lang}:${utterance.text}`);
+      };
+    });
+    await widget.ask("居住证在哪里办");
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toMatch(/^zh-CN:[\s\S]*社区事务受理服务中心/);
+    expect(spoken[0]).not.toMatch(/\[1\]|\/guides\//);
 
     await widget.hook("lang-toggle").click();
     await expect(widget.hook("send").textContent()).resolves.toBe("Send");
+    await expect(widget.root.locator(".panel").getAttribute("lang")).resolves.toBe("en");
     await expect(
       widget.hook("lang-toggle").evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement),
     ).resolves.toBe(true);
@@ -110,6 +124,19 @@ describe.skipIf(!hasChromium)("citizen widget in Chromium, embedded on another o
     await widget.screenshot("08-english-elder");
     await widget.hook("elder-toggle").click();
     await widget.screenshot("09-english-standard");
+  });
+
+  it("sends 没用 as a failure signal and keeps 有用 to one click per answer", async () => {
+    await widget.open();
+    const first = await widget.ask("居住证要花钱吗");
+    await first.locator('[data-xs="feedback-up"]').click();
+    await expect(first.locator('[data-xs="feedback-up"]').count()).resolves.toBe(0);
+    await expect(widget.messages("user").count()).resolves.toBe(1);
+    const second = await widget.ask("护照在哪里办");
+    await second.locator('[data-xs="feedback-down"]').click();
+    await widget.nthAssistant(2);
+    await expect(widget.messages("user").nth(2).textContent()).resolves.toContain("没用");
+    await widget.screenshot("20-feedback");
   });
 
   it("is fully usable by keyboard: open, send with Enter, close with Escape back to the launcher", async () => {

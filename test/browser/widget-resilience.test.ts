@@ -79,6 +79,21 @@ describe.skipIf(!hasChromium)("citizen widget under network trouble", () => {
     expect(shown.filter((message) => message.role === "assistant")).toHaveLength(3);
   });
 
+  it("restores the conversation after a page reload, each message once", async () => {
+    page = await harness.browser.newPage();
+    await page.goto(harness.hostUrl);
+    let widget = new WidgetDriver(page);
+    await widget.open();
+    await widget.ask("居住证要花钱吗");
+    await widget.ask("在哪里办");
+    await page.reload();
+    widget = new WidgetDriver(page);
+    await widget.open();
+    await widget.nthAssistant(1);
+    const shown = await seqsAndTexts(widget);
+    expect(shown.map((message) => message.seq)).toEqual([1, 2, 3, 4]);
+  });
+
   it("falls back to HTTP POST /api/chat when the socket cannot connect", async () => {
     page = await harness.browser.newPage();
     await page.route("**/socket.io/**", (route) => route.abort());

@@ -3,7 +3,7 @@ import type { Lang, Mode } from "./types.ts";
 /** UI words in Chinese and English; elder mode uses the shorter, plainer `elder` variants. */
 const STRINGS = {
   launcher: { zh: "小申 在线咨询", en: "Ask Xiao Shen", elderZh: "问小申", elderEn: "Ask for help" },
-  title: { zh: "小申 · 一网通办智能客服", en: "Xiao Shen · Shanghai services assistant" },
+  title: { zh: "小申 · 一网通办智能客服", en: "Xiao Shen · Shanghai services", elderZh: "小申", elderEn: "Xiao Shen" },
   close: { zh: "关闭", en: "Close" },
   inputLabel: { zh: "输入您的问题", en: "Type your question", elderZh: "在这里写问题", elderEn: "Write here" },
   placeholder: {
@@ -14,7 +14,8 @@ const STRINGS = {
   },
   send: { zh: "发送", en: "Send" },
   human: { zh: "转人工", en: "Talk to a person", elderZh: "找真人", elderEn: "Get a person" },
-  elderOn: { zh: "长者模式", en: "Large text", elderZh: "标准模式", elderEn: "Normal text" },
+  // A toggle keeps one name; aria-pressed tells whether the mode is on.
+  elderOn: { zh: "长者模式", en: "Elder mode" },
   langToggle: { zh: "English", en: "中文" },
   langToggleLabel: { zh: "Switch to English", en: "切换到中文" },
   welcome: {

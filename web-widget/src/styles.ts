@@ -70,7 +70,7 @@ button:disabled { opacity: .6; cursor: default; }
 .actions { display: flex; gap: 6px; padding: 0 8px 8px; }
 .status { padding: 0 12px; font-size: .85em; color: var(--muted); min-height: 0; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (max-width: 480px) { .panel, .elder .panel { right: 0; left: 0; bottom: 0 !important; width: 100vw; max-width: 100vw;
+@media (max-width: 480px) { .header h2 { font-size: .85em; } .panel, .elder .panel { right: 0; left: 0; bottom: 0 !important; width: 100vw; max-width: 100vw;
   height: 100vh; max-height: 100vh !important; border-radius: 0; } }
 @media (prefers-reduced-motion: no-preference) { .panel { transition: opacity .15s; } }
 `;

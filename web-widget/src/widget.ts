@@ -158,7 +158,9 @@ export class Widget implements ViewContext {
     }
     if (answer?.eligibility && !this.facts) void this.loadFacts();
     this.place(message);
-    if (this.mode === "elder" && message.role !== "user" && !this.parts.panel.hidden) speak(message.text, this.lang);
+    if (this.mode === "elder" && message.role !== "user" && !this.parts.panel.hidden) {
+      speak(message.text, answer?.lang ?? this.lang);
+    }
   }
 
   private receiveToken(clientMessageId: string, token: string): void {
