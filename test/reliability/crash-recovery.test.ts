@@ -37,10 +37,53 @@ async function escalate(url: string, attempt: Attempt): Promise<string | undefin
   return body.kind === "escalate" ? (body.ticketId ?? undefined) : undefined;
 }
 
+interface Submission {
+  draftId: string;
+  receipt?: string;
+}
+
+async function call(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const response = await fetch(`${url}${path}`, {
+    method: init.method ?? "GET",
+    headers: {
+      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+/** Signs a demo citizen in and prepares confirmed residence-permit drafts, ready to submit. */
+async function confirmedDrafts(url: string, count: number): Promise<{ token: string; drafts: Submission[] }> {
+  const { body: listing } = await call(url, "/api/session/citizens");
+  const { body: session } = await call(url, "/api/session", {
+    method: "POST",
+    body: { citizenId: listing.citizens[0].id },
+  });
+  const token = session.token as string;
+  expect((await call(url, "/api/matters/residence-permit/consent", { method: "POST", token, body: {} })).status).toBe(
+    201,
+  );
+  const drafts: Submission[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const created = await call(url, "/api/matters/residence-permit/drafts", { method: "POST", token, body: {} });
+    expect(created.status).toBe(201);
+    const draftId = created.body.form.draftId as string;
+    await call(url, `/api/drafts/${draftId}`, { method: "PATCH", token, body: { fields: { basis: "合法稳定就业" } } });
+    expect((await call(url, `/api/drafts/${draftId}/confirm`, { method: "POST", token })).status).toBe(200);
+    drafts.push({ draftId });
+  }
+  return { token, drafts };
+}
+
 describe("SIGKILL during a burst of ticket creation", () => {
-  it("keeps every acknowledged ticket after restart, and retries never duplicate one", async () => {
+  it("keeps every acknowledged ticket and submission after restart, and retries never duplicate one", async () => {
     const first = await startChildServer(data.path, UNLIMITED);
     children.push(first);
+    const { token, drafts } = await confirmedDrafts(first.url, 40);
+    const drafted = new Set(drafts.map((draft) => draft.draftId));
+    expect(drafted.size).toBe(40);
     const attempts: Attempt[] = [];
     const messages = ["我要投诉窗口工作人员态度很差", "举报小区有人违章搭建", "转人工", "路上井盖丢了很危险"];
     let acknowledged = 0;
@@ -65,7 +108,21 @@ describe("SIGKILL during a burst of ticket creation", () => {
         }
       }
     };
-    await Promise.all(Array.from({ length: 16 }, (_unused, index) => worker(index)));
+    const submitter = async (offset: number) => {
+      for (let index = offset; index < drafts.length && !killed; index += 4) {
+        const draft = drafts[index] as Submission;
+        try {
+          const submitted = await call(first.url, `/api/drafts/${draft.draftId}/submit`, { method: "POST", token });
+          if (submitted.status === 200) draft.receipt = submitted.body.receipt as string;
+        } catch {
+          return;
+        }
+      }
+    };
+    await Promise.all([
+      ...Array.from({ length: 16 }, (_unused, index) => worker(index)),
+      ...Array.from({ length: 4 }, (_unused, index) => submitter(index)),
+    ]);
     expect(await first.exited).toMatchObject({ signal: "SIGKILL" });
     const acked = attempts.filter((attempt) => attempt.ticketId);
     expect(acked.length).toBeGreaterThanOrEqual(60);
@@ -93,6 +150,14 @@ describe("SIGKILL during a burst of ticket creation", () => {
       expect(perSession).toEqual([]);
       const total = database.prepare("SELECT COUNT(*) AS n FROM tickets").get() as { n: number };
       expect(total.n).toBe(attempts.length);
+      // Every acknowledged submission is there with its receipt; a retry returns the same receipt.
+      const acknowledgedSubmissions = drafts.filter((draft) => draft.receipt);
+      expect(acknowledgedSubmissions.length).toBeGreaterThan(0);
+      for (const draft of drafts) {
+        const retried = await call(second.url, `/api/drafts/${draft.draftId}/submit`, { method: "POST", token });
+        expect(retried.status, draft.draftId).toBe(200);
+        if (draft.receipt) expect(retried.body.receipt).toBe(draft.receipt);
+      }
       const userTurns = database
         .prepare(
           "SELECT session_id, client_message_id, COUNT(*) AS n FROM messages WHERE role = 'user' GROUP BY session_id, client_message_id HAVING n > 1",
