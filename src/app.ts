@@ -39,7 +39,7 @@ import {
   sessionSecret,
 } from "./citizens/index.ts";
 import { EligibilityService, FactExtractor, type KnownFacts } from "./eligibility/index.ts";
-import { DraftService, FormService } from "./forms/index.ts";
+import { DraftService, FormService, PrefillTool } from "./forms/index.ts";
 import type { ProfileField } from "./knowledge/index.ts";
 import { MatterService } from "./matters/index.ts";
 import { SqliteAuditStore } from "./storage/sqlite/audit.store.ts";
@@ -68,6 +68,8 @@ export interface App {
   profiles: ProfileService;
   forms: FormService;
   drafts: DraftService;
+  /** The pre-fill tool call, shared by the offline form flow and the LLM agent. */
+  prefillTool: PrefillTool;
   /** Signed citizen session tokens (demo sign-in). */
   sessions: SessionTokens;
   close(): void;
@@ -139,6 +141,7 @@ function createCitizenServices(config: Config, database: SqliteDatabase, knowled
   const extractor = new FactExtractor(knowledge.facts);
   const forms = new FormService(knowledge, profiles, consents, extractor);
   const drafts = new DraftService(forms, new SqliteDraftStore(database), audit);
+  const prefillTool = new PrefillTool(forms, drafts);
   const cues = FlowCues.fromFile();
   const flowTemplates = loadFlowTemplates();
   const profileFacts = async (citizenId: string, matterId: string, names: string[]) => {
@@ -153,7 +156,7 @@ function createCitizenServices(config: Config, database: SqliteDatabase, knowled
     return facts;
   };
   const flows: DialogueFlow[] = [
-    new FormFlow({ knowledge, forms, drafts, consents, identity: IdentityGuard.fromFile(), cues, templates: flowTemplates }),
+    new FormFlow({ knowledge, forms, drafts, prefill: prefillTool, consents, identity: IdentityGuard.fromFile(), cues, templates: flowTemplates }),
     new EligibilityFlow({ knowledge, eligibility, extractor, cues, templates: flowTemplates, profileFacts }),
   ];
   return {
@@ -165,6 +168,7 @@ function createCitizenServices(config: Config, database: SqliteDatabase, knowled
       profiles,
       forms,
       drafts,
+      prefillTool,
       sessions: new SessionTokens(sessionSecret(config.sessionSecret, config.dataDir)),
     },
   };

@@ -55,6 +55,10 @@ export class FormService {
     return { matterId, fields: profileFieldsNeeded(guide.form, lang), purpose: guide.form.purpose[lang] };
   }
 
+  consentState(citizenId: string, matterId: string): Promise<ConsentState> {
+    return this.consents.state(citizenId, matterId).then((consent) => consent.state);
+  }
+
   /** Pre-fills the form for the signed-in citizen; the profile is read only under live consent. */
   async prefill(request: PrefillRequest): Promise<PrefillResult> {
     const guide = this.guide(request.matterId);

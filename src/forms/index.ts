@@ -20,5 +20,12 @@ export {
   type MaterialsPrecheck,
   precheckMaterials,
 } from "./materials-precheck.ts";
+export {
+  PrefillTool,
+  type PrefillToolArgs,
+  type PrefillToolContext,
+  type PrefillToolResult,
+  prefillToolArgsSchema,
+} from "./prefill.tool.ts";
 export { missingFields, type PrefillSources, prefillFields } from "./prefill.ts";
 export { type PrefillCase, type PrefillCaseResult, runPrefillCase } from "./prefill-case.ts";

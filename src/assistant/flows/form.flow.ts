@@ -5,8 +5,11 @@ import {
   type Draft,
   type DraftService,
   DraftStateError,
+  type FormObject,
   type FormService,
   IncompleteDraftError,
+  type PrefillTool,
+  type PrefillToolContext,
   precheckMaterials,
   presentForm,
 } from "../../forms/index.ts";
@@ -33,6 +36,8 @@ export interface FormFlowDependencies {
   knowledge: KnowledgeBase;
   forms: FormService;
   drafts: DraftService;
+  /** The pre-fill tool (same code an LLM agent calls). */
+  prefill: PrefillTool;
   consents: ConsentService;
   identity: IdentityGuard;
   cues: FlowCues;
@@ -92,15 +97,16 @@ export class FormFlow implements DialogueFlow {
     const guide = this.deps.forms.guide(target);
     const { lang } = turn;
     const title = guide.title[lang];
-    if (!turn.citizenId) {
+    const result = await this.deps.prefill.run({ matterId: target, lang }, this.toolContext(turn, target));
+    if (result.status === "prefilled") return this.prefilledReply(turn, target, result.form, result.consent);
+    if (result.status === "sign-in-required") {
       return reply("answer", fill(this.deps.templates.form.signIn[lang], { title }), {
         lang,
         matterId: target,
         citations: [citationFor(guide, "online")],
       });
     }
-    if (await this.deps.consents.active(turn.citizenId, target)) return this.prefill(turn, target, "granted");
-    const prompt = this.deps.forms.consentPrompt(target, lang);
+    const prompt = result.consent;
     formState(turn.state).pendingConsent = target;
     const fields = prompt.fields.map((field) => field.label).join(lang === "zh" ? "、" : ", ");
     const minutes = String(Math.round(CONSENT_TTL_MS / 60000));
@@ -116,6 +122,12 @@ export class FormFlow implements DialogueFlow {
     );
   }
 
+  /** The conversation as the pre-fill tool may use it; the citizen comes from the server's auth. */
+  private toolContext(turn: Turn, matterId: string): PrefillToolContext {
+    const memory = eligibilityState(turn.state);
+    return { citizenId: turn.citizenId, conversation: memory.heard, eligibilityFacts: memory.settled[matterId] };
+  }
+
   private consentAnswer(normalised: string): boolean | undefined {
     if (this.deps.cues.matches("decline", normalised)) return false;
     if (this.deps.cues.matches("agree", normalised)) return true;
@@ -128,32 +140,26 @@ export class FormFlow implements DialogueFlow {
     const request = { citizenId, matterId, fields: prompt.fields.map((field) => field.name), purpose: prompt.purpose };
     if (granted) await this.deps.consents.grant(request);
     else await this.deps.consents.refuse(request);
-    return this.prefill(turn, matterId, granted ? "granted" : "refused");
+    const context = { ...this.toolContext(turn, matterId), consentDeclined: !granted };
+    const result = await this.deps.prefill.run({ matterId, lang: turn.lang }, context);
+    if (result.status !== "prefilled") throw new Error(`pre-fill after a consent answer returned ${result.status}`);
+    return this.prefilledReply(turn, matterId, result.form, result.consent);
   }
 
-  private async prefill(turn: Turn, matterId: string, consent: "granted" | "refused"): Promise<Reply> {
-    const memory = eligibilityState(turn.state);
-    const draft = await this.deps.drafts.create({
-      matterId,
-      citizenId: turn.citizenId as string,
-      conversation: memory.heard,
-      eligibilityFacts: memory.settled[matterId],
-      lang: turn.lang,
-    });
-    formState(turn.state).draftId = draft.id;
+  private prefilledReply(turn: Turn, matterId: string, form: FormObject, consent: "granted" | "refused"): Reply {
+    formState(turn.state).draftId = form.draftId;
     const guide = this.deps.forms.guide(matterId);
     const { lang } = turn;
     const templates = this.deps.templates.form;
     const title = guide.title[lang];
     const separator = lang === "zh" ? "、" : ", ";
-    const form = presentForm(draft);
-    const filled = draft.fields.filter((field) => field.value !== null).map((field) => field.label);
+    const filled = form.fields.filter((field) => field.value !== null).map((field) => field.label);
     const lines = [
       consent === "granted"
-        ? fill(templates.prefilled[lang], { title, draftId: draft.id, filled: filled.join(separator) || "—" })
-        : fill(templates.refusedConsent[lang], { title, draftId: draft.id }),
+        ? fill(templates.prefilled[lang], { title, draftId: form.draftId, filled: filled.join(separator) || "—" })
+        : fill(templates.refusedConsent[lang], { title, draftId: form.draftId }),
     ];
-    const missingLabels = draft.fields.filter((field) => form.missing.includes(field.name)).map((field) => field.label);
+    const missingLabels = form.fields.filter((field) => form.missing.includes(field.name)).map((field) => field.label);
     if (missingLabels.length)
       lines.push(fill(templates.stillMissing[lang], { missing: missingLabels.join(separator) }));
     lines.push(this.materialsLine(guide, lang), templates.review[lang]);
