@@ -25,13 +25,13 @@ export class AliasMatcher {
         [...new Set(names.map(searchForm))].filter((phrase) => phrase.length >= 2),
       );
     }
+    // One string per matter (names joined by a separator no name contains) for cheap containment tests.
+    const joined = [...namesByMatter].map(([matterId, phrases]) => [matterId, phrases.join("\u0000")] as const);
     for (const [matterId, phrases] of namesByMatter) {
       for (const phrase of phrases) {
         // A phrase inside other matters' names too (居住证 in 居住证积分) names none of them surely.
         let sharedWith = 0;
-        for (const [otherId, otherPhrases] of namesByMatter) {
-          if (otherId !== matterId && otherPhrases.some((other) => other.includes(phrase))) sharedWith += 1;
-        }
+        for (const [otherId, names] of joined) if (otherId !== matterId && names.includes(phrase)) sharedWith += 1;
         const strength = Math.min(1, phrase.length / FULL_LENGTH) / (1 + sharedWith);
         this.entries.push({ phrase, matterId, strength });
       }

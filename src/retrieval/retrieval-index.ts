@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { KnowledgeBase } from "../knowledge/index.ts";
-import { addDomainWords, loadMatterAliases, loadSynonymGroups, QueryExpander } from "../text/index.ts";
+import {
+  addDomainWords,
+  lexiconHash,
+  loadMatterAliases,
+  loadSynonymGroups,
+  type PinyinEntry,
+  pinyinTable,
+  QueryExpander,
+} from "../text/index.ts";
 import { AliasMatcher } from "./alias-matcher.ts";
 import { type Bm25Data, Bm25Index } from "./bm25.ts";
 import { buildChunks, type Chunk } from "./chunk.ts";
@@ -12,13 +20,15 @@ import { type HybridOptions, HybridRetriever } from "./hybrid-retriever.ts";
 import { DEFAULT_LSA_DIMENSIONS, LsaEmbedder, lsaEmbedderId } from "./lsa-embedder.ts";
 import { indexTokens } from "./tokens.ts";
 
-const INDEX_VERSION = 2;
+const INDEX_VERSION = 3;
 const INDEX_FILE = "retrieval-index.json";
 const VECTORS_FILE = "vectors.hnsw";
 
 export interface IndexMeta {
   version: number;
   contentHash: string;
+  /** Hash of src/text/lexicon: synonyms and aliases change segmentation and expansion. */
+  lexiconHash: string;
   builtAt: string;
   chunkCount: number;
   buildMs: number;
@@ -31,6 +41,8 @@ export interface RetrievalIndexData {
   meta: IndexMeta;
   chunks: Chunk[];
   bm25: Bm25Data;
+  /** Pinyin of the terms a citizen may type as pinyin, so loading need not run pinyin-pro. */
+  pinyin: PinyinEntry[];
 }
 
 /** A whole index in memory: the lexical data plus the embedder and its vectors. */
@@ -48,11 +60,14 @@ function choiceId(choice: EmbedderChoice): string {
   return choice.kind === "local" ? lsaEmbedderId(choice.dimensions ?? DEFAULT_LSA_DIMENSIONS) : choice.embedder.id;
 }
 
-function prepareLexical(knowledge: KnowledgeBase): { chunks: Chunk[]; bm25: Bm25Index; started: number } {
+function prepareLexical(knowledge: KnowledgeBase) {
   const started = performance.now();
-  addDomainWords(domainWords(knowledge, loadSynonymGroups(), loadMatterAliases()));
-  const chunks = buildChunks(knowledge, loadMatterAliases());
-  return { chunks, bm25: Bm25Index.build(chunks.map((chunk) => indexTokens(chunk.indexText))), started };
+  const synonyms = loadSynonymGroups();
+  const extraAliases = loadMatterAliases();
+  addDomainWords(domainWords(knowledge, synonyms, extraAliases));
+  const chunks = buildChunks(knowledge, extraAliases);
+  const bm25 = Bm25Index.build(chunks.map((chunk) => indexTokens(chunk.indexText)));
+  return { chunks, bm25, pinyin: pinyinTable(pinyinTerms(knowledge, synonyms, extraAliases)), started };
 }
 
 function assemble(
@@ -65,12 +80,13 @@ function assemble(
   const meta: IndexMeta = {
     version: INDEX_VERSION,
     contentHash: knowledge.contentHash,
+    lexiconHash: lexiconHash(),
     builtAt: new Date().toISOString(),
     chunkCount: lexical.chunks.length,
     buildMs: Math.round(performance.now() - lexical.started),
     embedder: { id: embedder.id, dimensions: embedder.dimensions },
   };
-  return { meta, chunks: lexical.chunks, bm25: lexical.bm25.toJSON(), embedder, dense };
+  return { meta, chunks: lexical.chunks, bm25: lexical.bm25.toJSON(), pinyin: lexical.pinyin, embedder, dense };
 }
 
 /** Builds the index with the local embedder, synchronously (start-up and `xiaoshen index`). */
@@ -100,7 +116,7 @@ export function saveRetrievalIndex(directory: string, index: RetrievalIndex): vo
   index.dense.save(`${vectors}.tmp`);
   renameSync(`${vectors}.tmp`, vectors);
   const target = join(directory, INDEX_FILE);
-  const data: RetrievalIndexData = { meta: index.meta, chunks: index.chunks, bm25: index.bm25 };
+  const data: RetrievalIndexData = { meta: index.meta, chunks: index.chunks, bm25: index.bm25, pinyin: index.pinyin };
   writeFileSync(`${target}.tmp`, JSON.stringify(data));
   renameSync(`${target}.tmp`, target);
 }
@@ -120,6 +136,7 @@ export function readRetrievalIndex(
     const data = JSON.parse(readFileSync(path, "utf8")) as RetrievalIndexData;
     const { meta } = data;
     if (meta?.version !== INDEX_VERSION || meta.contentHash !== knowledge.contentHash) return undefined;
+    if (meta.lexiconHash !== lexiconHash()) return undefined;
     if (meta.embedder?.id !== choiceId(choice)) return undefined;
     const embedder = choice.kind === "local" ? LsaEmbedder.load(directory) : choice.embedder;
     if (!embedder || embedder.id !== meta.embedder.id) return undefined;
@@ -168,7 +185,7 @@ export function createRetriever(
     index.chunks,
     Bm25Index.fromJSON(index.bm25),
     new AliasMatcher(knowledge, extraAliases),
-    new QueryExpander(synonyms, pinyinTerms(knowledge, synonyms, extraAliases)),
+    new QueryExpander(synonyms, index.pinyin),
     { embedder: index.embedder, index: index.dense },
     options,
   );

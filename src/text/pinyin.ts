@@ -12,6 +12,24 @@ export function toPinyinKey(term: string): string {
   return toPinyinSyllables(term).join("");
 }
 
+/** A term with its syllables, precomputed (pinyin-pro is slow to load and run at start-up). */
+export interface PinyinEntry {
+  term: string;
+  syllables: string[];
+}
+
+/** Syllables of every Han term that could be typed as pinyin (2–12 characters). */
+export function pinyinTable(terms: Iterable<string>): PinyinEntry[] {
+  const entries: PinyinEntry[] = [];
+  const seen = new Set<string>();
+  for (const term of terms) {
+    if (seen.has(term) || !/^\p{Script=Han}{2,12}$/u.test(term)) continue;
+    seen.add(term);
+    entries.push({ term, syllables: toPinyinSyllables(term) });
+  }
+  return entries;
+}
+
 const MIN_KEY_LENGTH = 6; // shorter keys match by accident inside longer pinyin strings
 const MAX_SYLLABLE = 6;
 
@@ -24,11 +42,12 @@ export class PinyinMatcher {
   private readonly syllables = new Set<string>();
   private readonly keys: Array<{ key: string; term: string }> = [];
 
-  constructor(terms: Iterable<string>) {
+  /** `terms`: Han terms, or a table from pinyinTable (saved with the index). */
+  constructor(terms: Iterable<string> | readonly PinyinEntry[]) {
+    const entries = Array.isArray(terms) && typeof terms[0] === "object" ? (terms as PinyinEntry[]) : null;
+    const table = entries ?? pinyinTable(terms as Iterable<string>);
     const seen = new Set<string>();
-    for (const term of terms) {
-      if (!/^\p{Script=Han}{2,12}$/u.test(term)) continue;
-      const syllables = toPinyinSyllables(term);
+    for (const { term, syllables } of table) {
       for (const syllable of syllables) this.syllables.add(syllable);
       const key = syllables.join("");
       if (key.length < MIN_KEY_LENGTH || seen.has(key)) continue;

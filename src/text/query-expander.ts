@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { normalise } from "./normalise.ts";
-import { PinyinMatcher } from "./pinyin.ts";
+import { type PinyinEntry, PinyinMatcher } from "./pinyin.ts";
 
 const synonymGroupsSchema = z.array(z.array(z.string().min(1)).min(2));
 
@@ -20,7 +20,7 @@ export class QueryExpander {
   private readonly variants: Array<{ variant: string; official: string }> = [];
   private readonly pinyin: PinyinMatcher;
 
-  constructor(groups: string[][], pinyinSourceTerms: Iterable<string>) {
+  constructor(groups: string[][], pinyinSourceTerms: Iterable<string> | readonly PinyinEntry[]) {
     for (const [official, ...variants] of groups) {
       if (!official) continue;
       for (const variant of variants) this.variants.push({ variant, official });

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KnowledgeBase, loadKnowledgeBase } from "../../src/knowledge/index.ts";
@@ -13,6 +13,7 @@ import {
   readRetrievalIndex,
   saveRetrievalIndex,
 } from "../../src/retrieval/index.ts";
+import { lexiconHash } from "../../src/text/index.ts";
 import { tempDir } from "../helpers/test-app.ts";
 
 /** A deterministic stand-in for a remote model: character codes hashed into 16 dimensions. */
@@ -73,6 +74,21 @@ describe("retrieval index on disk", () => {
       expect(rebuilt).toBe(true);
       expect(index.meta.contentHash).toBe("0000000000000000");
       expect(ensureRetrievalIndex(copy.path, changed).rebuilt).toBe(false);
+    } finally {
+      copy.remove();
+    }
+  });
+
+  it("is not reused when it was built with another lexicon (synonyms, aliases)", () => {
+    const copy = tempDir();
+    try {
+      saveRetrievalIndex(copy.path, built);
+      const file = join(copy.path, "retrieval-index.json");
+      const data = JSON.parse(readFileSync(file, "utf8"));
+      expect(data.meta.lexiconHash).toBe(lexiconHash());
+      data.meta.lexiconHash = "another-lexicon";
+      writeFileSync(file, JSON.stringify(data));
+      expect(readRetrievalIndex(copy.path, knowledge)).toBeUndefined();
     } finally {
       copy.remove();
     }
