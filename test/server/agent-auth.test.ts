@@ -7,6 +7,7 @@ let agentToken: string;
 let observerToken: string;
 let ticketId: string;
 let citizenSessionId: string;
+let citizenToken: string;
 
 beforeAll(async () => {
   harness = await startConsoleServer();
@@ -15,6 +16,9 @@ beforeAll(async () => {
   const escalated = await harness.chat("转人工");
   ticketId = escalated.ticketId;
   citizenSessionId = escalated.sessionId;
+  // A real signed-in citizen (the demo real-name sign-in of the widget).
+  const citizen = await harness.api("/api/session", { body: { citizenId: "demo-li-ming" } });
+  citizenToken = citizen.body.token;
 });
 afterAll(() => harness.close());
 
@@ -106,8 +110,9 @@ describe("citizens never reach console endpoints", () => {
     }
   });
 
-  it("answers 401 to a citizen's credentials (their session id, a forged agent-looking token)", async () => {
-    for (const token of [citizenSessionId, `xsa_${citizenSessionId}`, "Bearer"]) {
+  it("answers 401 to a citizen's credentials (their signed token, session id, a forged agent-looking token)", async () => {
+    expect(citizenToken).toMatch(/^xsc_/);
+    for (const token of [citizenToken, citizenSessionId, `xsa_${citizenSessionId}`, "Bearer"]) {
       for (const { path, method, body } of workPaths()) {
         expect((await harness.api(path, { method, body, token })).status, `${path} with ${token}`).toBe(401);
       }
@@ -131,8 +136,8 @@ describe("citizens never reach console socket events", () => {
     expect(error.data?.code).toBe("unauthenticated");
   });
 
-  it("refuses a citizen's session id and a forged token", async () => {
-    for (const token of [citizenSessionId, "xsa_forged", 42]) {
+  it("refuses a citizen's signed token, their session id and a forged token", async () => {
+    for (const token of [citizenToken, citizenSessionId, "xsa_forged", 42]) {
       const error = await connectError(harness.socket("/agent", { token }));
       expect(error.data?.code).toBe("unauthenticated");
     }
