@@ -71,7 +71,7 @@ describe("eligibility pre-check in chat", () => {
   });
 
   it("does not take a question about time, place or fees for an eligibility check", async () => {
-    for (const message of ["居住证要多久能办好", "哪里能办居住证", "居住证能办加急吗"]) {
+    for (const message of ["居住证要多久能办好", "哪里能办居住证", "居住证能办加急吗", "公积金提取在手机上能办吗？"]) {
       expect((await conversation()(message)).eligibility).toBeUndefined();
     }
   });
