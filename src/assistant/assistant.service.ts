@@ -74,6 +74,9 @@ export class AssistantService {
         },
       );
     }
+    // An agent may have taken over (or handed back) while this turn ran: their flag wins.
+    const latest = await this.conversations.loadSession(sessionId);
+    if (latest) state.agentTakeover = latest.agentTakeover;
     await this.conversations.saveSession(state);
     const saved = await this.conversations.appendMessage({
       sessionId,

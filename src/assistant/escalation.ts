@@ -11,7 +11,11 @@ const TRANSCRIPT_LINES = 30;
  * Escalation hands the 12345 agent the evidence: masked transcript, cited guides, any eligibility
  * trace and draft form, so the citizen never has to repeat themselves.
  */
-export function createEscalator(conversations: ConversationStore, tickets: TicketService): Escalator {
+export function createEscalator(
+  conversations: ConversationStore,
+  tickets: TicketService,
+  matterTitle: (matterId: string) => string | undefined = () => undefined,
+): Escalator {
   return async ({ intent, turn, matterId }: Escalation): Promise<string> => {
     const messages = await conversations.listMessages(turn.state.sessionId);
     const transcript: TranscriptLine[] = messages
@@ -29,7 +33,7 @@ export function createEscalator(conversations: ConversationStore, tickets: Ticke
       urgency: intent.urgency ?? "normal",
       reason: intent.name,
       matterId,
-      summary: summarise(category, turn.message, matterId),
+      summary: summarise(category, turn.message, matterId && (matterTitle(matterId) ?? matterId)),
       transcript,
       citations: dedupeCitations(citations),
       eligibility: flows.eligibility?.summary,
@@ -40,8 +44,8 @@ export function createEscalator(conversations: ConversationStore, tickets: Ticke
   };
 }
 
-function summarise(category: string, message: string, matterId: string | undefined): string {
-  const about = matterId ? `（涉及事项：${matterId}）` : "";
+function summarise(category: string, message: string, matter: string | undefined): string {
+  const about = matter ? `（涉及事项：${matter}）` : "";
   return maskText(`市民通过小申提出${category}诉求${about}：${message.slice(0, 200)}`);
 }
 
