@@ -72,13 +72,20 @@ describe.skipIf(!hasChromium)("citizen widget in Chromium, embedded on another o
 
     const agent = { username: "agent-wang", supervisor: true, displayName: "王工" };
     await harness.app.desk.transition(agent, ticketId ?? "", "assign", agent.username);
+    await harness.app.desk.reply(agent, ticketId ?? "", { text: "您好，我是12345的王工，正在查看您的问题。" });
+    await widget.messages("agent").first().waitFor();
+    // With the panel closed, the next reply shows as a count on the launcher.
+    await widget.hook("close").click();
     await harness.app.desk.reply(agent, ticketId ?? "", {
-      text: "您好，我是12345的王工。居住证的材料请看这里。",
+      text: "居住证的材料请看这里。",
       citations: [{ matterId: "residence-permit", section: "materials" }],
     });
-    const agentMessage = widget.messages("agent").first();
-    await agentMessage.waitFor({ timeout: 10_000 });
-    await expect(agentMessage.textContent()).resolves.toContain("王工");
+    await expect.poll(() => widget.hook("unread").textContent()).toBe("1");
+    await widget.screenshot("06a-unread-badge");
+    await widget.hook("launcher").click();
+    await expect(widget.hook("unread").count()).resolves.toBe(0);
+    const agentMessage = widget.messages("agent").nth(1);
+    await expect(widget.messages("agent").first().textContent()).resolves.toContain("王工");
     await expect(agentMessage.locator('[data-xs="citation"]').getAttribute("href")).resolves.toBe(
       `${harness.server.url}/guides/residence-permit#materials`,
     );

@@ -63,6 +63,7 @@ const STRINGS = {
   notEligible: { zh: "预检结果：暂不符合", en: "Pre-check: not eligible" },
   offline: { zh: "网络断开，正在重连…", en: "Connection lost, reconnecting…" },
   online: { zh: "已重新连接", en: "Reconnected" },
+  unread: { zh: "条新消息", en: "new" },
   sending: { zh: "小申正在回复…", en: "Xiao Shen is replying…" },
   sendFailed: { zh: "发送失败，正在重试", en: "Sending failed, retrying" },
 } as const;

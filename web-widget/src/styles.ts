@@ -20,6 +20,8 @@ button:disabled { opacity: .6; cursor: default; }
   background: var(--accent); color: #fff; border: 2px solid #fff; box-shadow: 0 4px 16px rgba(0,0,0,.3);
   font-weight: 600; }
 .launcher:hover { background: var(--accent-dark); }
+.badge { display: inline-block; margin-left: 8px; min-width: 1.5em; padding: 0 6px; border-radius: 1em;
+  background: #b00020; color: #fff; font-size: .85em; line-height: 1.5; text-align: center; }
 .panel { position: fixed; right: 20px; z-index: 2147483001; width: 380px; height: 600px;
   max-height: calc(100vh - 40px); max-width: calc(100vw - 24px); display: flex; flex-direction: column;
   background: var(--bg); border: 1px solid var(--line); border-radius: 12px; box-shadow: 0 8px 32px rgba(0,0,0,.3);

@@ -1,4 +1,5 @@
 import { ChatClient } from "./chat-client.ts";
+import { h } from "./dom.ts";
 import { confirmDraft } from "./drafts-api.ts";
 import { CHAT_WORDS } from "./i18n.ts";
 import { messageView, streamingView } from "./message-view.ts";
@@ -39,6 +40,7 @@ export class Widget implements ViewContext {
   private facts: Record<string, FactInfo> | undefined;
   private factsLoading: Promise<void> | undefined;
   private awaitingReplies = 0;
+  private unread = 0;
   private ticketId: string | undefined;
   private readonly fallbackStyle: HTMLStyleElement | undefined;
 
@@ -93,7 +95,19 @@ export class Widget implements ViewContext {
     speak(message, this.lang);
   }
 
+  /** Replies that arrived while the panel was closed (an agent's answer, say) show on the launcher. */
+  private setUnread(count: number): void {
+    this.unread = count;
+    const launcher = this.parts.launcher;
+    launcher.querySelector(".badge")?.remove();
+    launcher.removeAttribute("aria-label");
+    if (count === 0) return;
+    launcher.append(h("span", { class: "badge", "aria-hidden": "true", "data-xs": "unread" }, String(count)));
+    launcher.setAttribute("aria-label", `${t(this, "launcher")}（${count} ${t(this, "unread")}）`);
+  }
+
   open(): void {
+    this.setUnread(0);
     // Only one panel of the page is open at a time, so panels never cover another widget's launcher.
     document.dispatchEvent(new CustomEvent(OPEN_EVENT, { detail: this.options.index }));
     this.parts.panel.hidden = false;
@@ -130,6 +144,7 @@ export class Widget implements ViewContext {
     }
     this.parts.input.value = draft;
     this.showHandoff();
+    this.setUnread(this.unread);
     if (wasOpen) this.parts.panel.hidden = false;
     this.parts.launcher.setAttribute("aria-expanded", String(wasOpen));
   }
@@ -158,6 +173,7 @@ export class Widget implements ViewContext {
     }
     if (answer?.eligibility && !this.facts) void this.loadFacts();
     this.place(message);
+    if (this.parts.panel.hidden && message.role !== "user") this.setUnread(this.unread + 1);
     if (this.mode === "elder" && message.role !== "user" && !this.parts.panel.hidden) {
       speak(message.text, answer?.lang ?? this.lang);
     }
