@@ -41,7 +41,15 @@ export class LsaEmbedder implements Embedder {
 
   /** Fits the vocabulary, IDF and projection on a corpus (terms in fewer than two texts are dropped). */
   static fit(texts: readonly string[], dimensions = DEFAULT_LSA_DIMENSIONS): LsaEmbedder {
-    const documents = texts.map((text) => termCounts(indexTokens(text)));
+    return LsaEmbedder.fitTokens(
+      texts.map((text) => indexTokens(text)),
+      dimensions,
+    );
+  }
+
+  /** As fit, from texts already tokenised with indexTokens (the index build tokenises once). */
+  static fitTokens(tokenLists: readonly string[][], dimensions = DEFAULT_LSA_DIMENSIONS): LsaEmbedder {
+    const documents = tokenLists.map(termCounts);
     const frequency = new Map<string, number>();
     for (const counts of documents)
       for (const term of counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1);
@@ -71,10 +79,15 @@ export class LsaEmbedder implements Embedder {
   }
 
   embedSync(texts: readonly string[]): Float32Array[] {
+    return this.embedTokens(texts.map((text) => indexTokens(text)));
+  }
+
+  /** Embeds texts already tokenised with indexTokens. */
+  embedTokens(tokenLists: readonly string[][]): Float32Array[] {
     const width = this.dimensions + 1;
-    return texts.map((text) => {
+    return tokenLists.map((tokens) => {
       const vector = new Float32Array(this.dimensions);
-      for (const [term, count] of termCounts(indexTokens(text))) {
+      for (const [term, count] of termCounts(tokens)) {
         const index = this.termIndex.get(term);
         if (index === undefined) continue;
         const weight = (1 + Math.log(count)) * (this.projection[index * width] as number);

@@ -66,8 +66,9 @@ function prepareLexical(knowledge: KnowledgeBase) {
   const extraAliases = loadMatterAliases();
   addDomainWords(domainWords(knowledge, synonyms, extraAliases));
   const chunks = buildChunks(knowledge, extraAliases);
-  const bm25 = Bm25Index.build(chunks.map((chunk) => indexTokens(chunk.indexText)));
-  return { chunks, bm25, pinyin: pinyinTable(pinyinTerms(knowledge, synonyms, extraAliases)), started };
+  const tokens = chunks.map((chunk) => indexTokens(chunk.indexText));
+  const bm25 = Bm25Index.build(tokens);
+  return { chunks, tokens, bm25, pinyin: pinyinTable(pinyinTerms(knowledge, synonyms, extraAliases)), started };
 }
 
 function assemble(
@@ -92,9 +93,8 @@ function assemble(
 /** Builds the index with the local embedder, synchronously (start-up and `xiaoshen index`). */
 export function buildRetrievalIndex(knowledge: KnowledgeBase, dimensions = DEFAULT_LSA_DIMENSIONS): RetrievalIndex {
   const lexical = prepareLexical(knowledge);
-  const texts = lexical.chunks.map((chunk) => chunk.indexText);
-  const embedder = LsaEmbedder.fit(texts, dimensions);
-  return assemble(knowledge, lexical, embedder, embedder.embedSync(texts));
+  const embedder = LsaEmbedder.fitTokens(lexical.tokens, dimensions);
+  return assemble(knowledge, lexical, embedder, embedder.embedTokens(lexical.tokens));
 }
 
 /** Builds the index with any embedder (a remote one embeds the chunks over the network). */
