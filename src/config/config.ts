@@ -21,7 +21,7 @@ export const environmentSchema = z.object({
   XIAOSHEN_SESSION_SECRET: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   XIAOSHEN_RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-  XIAOSHEN_RATE_LIMIT_SESSION_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  XIAOSHEN_RATE_LIMIT_SESSION_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   XIAOSHEN_SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10000),
 });
 

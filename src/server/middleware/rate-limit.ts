@@ -10,7 +10,7 @@ export interface RateLimits {
   sessionPerMinute: number;
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { ipPerMinute: 600, sessionPerMinute: 30 };
+export const DEFAULT_RATE_LIMITS: RateLimits = { ipPerMinute: 600, sessionPerMinute: 60 };
 
 export type RateScope = "ip" | "session";
 
