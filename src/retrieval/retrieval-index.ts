@@ -155,10 +155,15 @@ export function ensureRetrievalIndex(
 ): { index: RetrievalIndex; rebuilt: boolean } {
   const existing = readRetrievalIndex(directory, knowledge);
   if (existing) return { index: existing, rebuilt: false };
-  const index = buildRetrievalIndex(knowledge);
+  // Several apps in one process (tests, tools) share one build of the same content.
+  const key = `${knowledge.contentHash}:${lexiconHash()}`;
+  const index = lastLocalBuild?.key === key ? lastLocalBuild.index : buildRetrievalIndex(knowledge);
+  lastLocalBuild = { key, index };
   saveRetrievalIndex(directory, index);
   return { index, rebuilt: true };
 }
+
+let lastLocalBuild: { key: string; index: RetrievalIndex } | undefined;
 
 /** As ensureRetrievalIndex, for any embedder. */
 export async function ensureRetrievalIndexWith(
