@@ -15,11 +15,12 @@ let app: ReturnType<typeof createTestApp>;
 let server: RunningServer;
 const sockets: Socket[] = [];
 
-function citizen(): Promise<{ socket: Socket; pushed: Pushed[] }> {
+function citizen(token?: string): Promise<{ socket: Socket; pushed: Pushed[] }> {
   const socket = connect(`${server.url}/citizen`, {
     path: "/socket.io",
     transports: ["websocket"],
     reconnection: false,
+    auth: token ? { token } : {},
   });
   sockets.push(socket);
   const pushed: Pushed[] = [];
@@ -177,5 +178,68 @@ describe("/citizen namespace while a turn is still being answered", () => {
     } finally {
       assistant.chat = original;
     }
+  });
+});
+
+describe("/citizen namespace for a signed-in citizen", () => {
+  async function signIn(citizenId: string): Promise<string> {
+    const response = await fetch(`${server.url}/api/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ citizenId }),
+    });
+    return ((await response.json()) as { token: string }).token;
+  }
+
+  it("pre-fills a form after consent, edits and confirms it over the socket without submitting", async () => {
+    const { socket } = await citizen(await signIn("demo-li-ming"));
+    const consent = await socket.emitWithAck("chat:send", { message: "帮我填居住证申请表", clientMessageId: "f-1" });
+    expect(consent.consent.fields.map((field: { name: string }) => field.name)).toContain("idNumber");
+    const filled = await socket.emitWithAck("chat:send", {
+      sessionId: consent.sessionId,
+      message: "同意",
+      clientMessageId: "f-2",
+    });
+    const draftId = filled.form.draftId as string;
+    const updated = await socket.emitWithAck("draft:update", { draftId, fields: { basis: "合法稳定就业" } });
+    expect(updated.form.fields.find((field: { name: string }) => field.name === "basis").value).toBe("合法稳定就业");
+    const confirmed = await socket.emitWithAck("draft:confirm", { draftId });
+    expect(confirmed.form.status).toBe("confirmed");
+    expect((await app.drafts.get(draftId, "demo-li-ming")).status).toBe("confirmed");
+  });
+
+  it("keeps a signed-in citizen's conversation and drafts from anyone else", async () => {
+    const owner = await citizen(await signIn("demo-li-ming"));
+    const ack = await owner.socket.emitWithAck("chat:send", { message: "帮我填居住证申请表", clientMessageId: "p-1" });
+
+    const stranger = await citizen();
+    const resumed = await stranger.socket.emitWithAck("session:resume", { sessionId: ack.sessionId, afterSeq: 0 });
+    expect(resumed.error).toMatchObject({ code: "forbidden", field: "sessionId" });
+    const continued = await stranger.socket.emitWithAck("chat:send", {
+      sessionId: ack.sessionId,
+      message: "同意",
+      clientMessageId: "p-2",
+    });
+    expect(continued.error.code).toBe("forbidden");
+    expect(await app.assistant.transcript(ack.sessionId)).toHaveLength(2);
+
+    const anonymousDraft = await stranger.socket.emitWithAck("draft:confirm", { draftId: "DR-ABCDEFGHIJ" });
+    expect(anonymousDraft.error.code).toBe("sign_in_required");
+    const badDraft = await owner.socket.emitWithAck("draft:confirm", { draftId: "../x" });
+    expect(badDraft.error).toMatchObject({ code: "invalid_event", field: "draftId" });
+  });
+
+  it("says so when the handshake token is not valid, and stays anonymous", async () => {
+    const socket = connect(`${server.url}/citizen`, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      auth: { token: "xsc_forged" },
+    });
+    sockets.push(socket);
+    const error = await new Promise<{ code: string; field: string }>((resolve) => socket.once("xs:error", resolve));
+    expect(error).toMatchObject({ code: "invalid_session", field: "auth.token" });
+    const draft = await socket.emitWithAck("draft:confirm", { draftId: "DR-ABCDEFGHIJ" });
+    expect(draft.error.code).toBe("sign_in_required");
   });
 });
