@@ -58,6 +58,7 @@ export class FactExtractor {
     const found: Record<string, FactValue> = {};
     if (!numeric.length) return found;
     const quantities = findQuantities(text);
+    const unassigned: Quantity[] = [];
     for (const quantity of quantities) {
       const clause = clauseAround(text, quantity);
       let best: { name: string; value: number; distance: number } | undefined;
@@ -73,13 +74,14 @@ export class FactExtractor {
         }
       }
       if (best) found[best.name] = best.value;
+      else unassigned.push(quantity);
     }
-    // A bare quantity answering the one numeric question just asked ("8个月", "72").
+    // The one quantity no cue claimed answers the one numeric question just asked ("8个月", "72").
     const askedNumbers = numeric.filter(([name]) => pending.includes(name) && found[name] === undefined);
-    if (askedNumbers.length === 1 && quantities.length === 1) {
+    if (askedNumbers.length === 1 && unassigned.length === 1) {
       const [[name, definition]] = askedNumbers as [readonly [string, FactDefinition]];
-      const value = convertFor(definition, quantities[0] as Quantity, true);
-      if (value !== undefined && !Object.values(found).length) found[name] = value;
+      const value = convertFor(definition, unassigned[0] as Quantity, true);
+      if (value !== undefined) found[name] = value;
     }
     return found;
   }

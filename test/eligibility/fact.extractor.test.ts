@@ -78,6 +78,10 @@ describe("FactExtractor", () => {
     expect(extract("130", "residence-points", ["estimatedPoints"])).toEqual({ estimatedPoints: 130 });
     expect(extract("8个月", "residence-points", ["socialInsuranceMonths"])).toEqual({ socialInsuranceMonths: 8 });
     expect(extract("没有", "residence-points", ["socialInsuranceMonths"])).toEqual({ socialInsuranceMonths: 0 });
+    expect(extract("社保交了两年，自测130分", "residence-points", ["estimatedPoints"])).toEqual({
+      socialInsuranceMonths: 24,
+      estimatedPoints: 130,
+    });
   });
 
   it("reads enum options by their cues", () => {

@@ -150,6 +150,27 @@ describe("draft → edit → confirm → submit over HTTP", () => {
     expect(peek.status).toBe(404);
   });
 
+  it("pre-fills a draft from the facts of the citizen's own chat pre-check, marked as eligibility facts", async () => {
+    const chat = (message: string, sessionId?: string) =>
+      call("POST", "/api/chat", { body: { message, ...(sessionId ? { sessionId } : {}) }, token });
+    const first = await chat("我能办居住证积分吗");
+    const sessionId = first.body.sessionId as string;
+    for (const answer of ["有的", "有工作", "社保交了两年，自测130分"]) await chat(answer, sessionId);
+    const draft = await call("POST", "/api/matters/residence-points/drafts", { body: { sessionId }, token });
+    expect(draft.body.form.fields.find((field: { name: string }) => field.name === "estimatedPoints")).toMatchObject({
+      value: "130",
+      source: "eligibility",
+    });
+    const stranger = (await call("POST", "/api/session", { body: { citizenId: "demo-zhao-lei" } })).body.token;
+    const borrowed = await call("POST", "/api/matters/residence-points/drafts", {
+      body: { sessionId },
+      token: stranger,
+    });
+    expect(
+      borrowed.body.form.fields.find((field: { name: string }) => field.name === "estimatedPoints").value,
+    ).toBeNull();
+  });
+
   it("lets the chat act for the signed-in citizen of the token", async () => {
     const first = await call("POST", "/api/chat", { body: { message: "居住证帮我填表" }, token });
     expect(first.body.consent.matterId).toBe("residence-permit");
