@@ -4,6 +4,8 @@
  * second process with N socket.io citizens on loopback, samples the server's RSS and CPU from
  * /proc, and reports throughput, reply latency percentiles, errors and memory against the target
  * (300 sessions, p95 <= 100 ms, 0 errors, RSS <= 400 MB). Exits 1 when the target is missed.
+ * The data dir is made under the OS temp dir: `TMPDIR=/dev/shm npm run bench:load` takes the disk
+ * (WAL checkpoint fsyncs) out of the measurement, to tell CPU limits from I/O stalls.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
