@@ -20,9 +20,12 @@ export function messageView(message: ChatMessage, context: ViewContext): HTMLEle
   const bubble = h(
     "div",
     { class: "message", "data-xs": "message", "data-role": role, "data-seq": message.seq || null },
-    h("span", { class: "who" }, who),
+    h("span", { class: "who", lang: context.lang === "zh" ? "zh-CN" : "en" }, who),
     ...linkify(message.text, context.origin),
   );
+  const replyLang = (message.payload as Answer | undefined)?.lang;
+  // The reply's own language, so a screen reader reads Chinese text in Chinese under an English UI.
+  if (replyLang) bubble.setAttribute("lang", replyLang === "zh" ? "zh-CN" : "en");
   if (role === "assistant" && message.payload && "kind" in message.payload) {
     appendReply(bubble, message.payload as Answer, message.seq, context);
   }

@@ -143,6 +143,7 @@ export class Widget implements ViewContext {
       this.parts.log.append(entry.element);
     }
     this.parts.input.value = draft;
+    this.scrollToEnd();
     this.showHandoff();
     this.setUnread(this.unread);
     if (wasOpen) this.parts.panel.hidden = false;
