@@ -42,6 +42,14 @@ interface Submission {
   receipt?: string;
 }
 
+/** The few fields of the API's answers this test reads. */
+interface ApiBody {
+  citizens: { id: string }[];
+  token: string;
+  form: { draftId: string };
+  receipt?: string;
+}
+
 async function call(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
   const response = await fetch(`${url}${path}`, {
     method: init.method ?? "GET",
@@ -51,7 +59,7 @@ async function call(url: string, path: string, init: { method?: string; token?: 
     },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as ApiBody };
 }
 
 /** Signs a demo citizen in and prepares confirmed residence-permit drafts, ready to submit. */
@@ -59,9 +67,9 @@ async function confirmedDrafts(url: string, count: number): Promise<{ token: str
   const { body: listing } = await call(url, "/api/session/citizens");
   const { body: session } = await call(url, "/api/session", {
     method: "POST",
-    body: { citizenId: listing.citizens[0].id },
+    body: { citizenId: listing.citizens[0]?.id },
   });
-  const token = session.token as string;
+  const { token } = session;
   expect((await call(url, "/api/matters/residence-permit/consent", { method: "POST", token, body: {} })).status).toBe(
     201,
   );
@@ -69,7 +77,7 @@ async function confirmedDrafts(url: string, count: number): Promise<{ token: str
   for (let index = 0; index < count; index += 1) {
     const created = await call(url, "/api/matters/residence-permit/drafts", { method: "POST", token, body: {} });
     expect(created.status).toBe(201);
-    const draftId = created.body.form.draftId as string;
+    const { draftId } = created.body.form;
     await call(url, `/api/drafts/${draftId}`, { method: "PATCH", token, body: { fields: { basis: "合法稳定就业" } } });
     expect((await call(url, `/api/drafts/${draftId}/confirm`, { method: "POST", token })).status).toBe(200);
     drafts.push({ draftId });
@@ -113,7 +121,7 @@ describe("SIGKILL during a burst of ticket creation", () => {
         const draft = drafts[index] as Submission;
         try {
           const submitted = await call(first.url, `/api/drafts/${draft.draftId}/submit`, { method: "POST", token });
-          if (submitted.status === 200) draft.receipt = submitted.body.receipt as string;
+          if (submitted.status === 200) draft.receipt = submitted.body.receipt;
         } catch {
           return;
         }
