@@ -1,5 +1,8 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 
 interface Jieba {
   cut(text: string, hmm?: boolean): string[];
@@ -8,7 +11,32 @@ interface Jieba {
   load(options?: Record<string, string>): unknown;
 }
 
-const jieba = createRequire(import.meta.url)("nodejieba") as Jieba;
+const require = createRequire(import.meta.url);
+const jieba = require("nodejieba") as Jieba;
+
+/**
+ * jieba's full dictionary (349k words) costs ~250 MB of RSS per process; words seen fewer than
+ * this many times in its corpus are rare enough to drop (105k words, ~95 MB). Domain terms from
+ * the guides are added back with insertWord, so matter names still stay whole.
+ */
+const MIN_WORD_FREQUENCY = 10;
+
+function compactDictionary(): string {
+  const dictDir = join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict");
+  const source = readFileSync(join(dictDir, "jieba.dict.utf8"), "utf8");
+  const key = createHash("sha256").update(source).update(String(MIN_WORD_FREQUENCY)).digest("hex").slice(0, 12);
+  const target = join(tmpdir(), `xiaoshen-jieba-${key}.utf8`);
+  if (!existsSync(target)) {
+    const kept = source.split("\n").filter((line) => Number(line.split(" ")[1]) >= MIN_WORD_FREQUENCY);
+    // Write then rename so parallel processes never load a half-written file.
+    const partial = `${target}.${process.pid}.tmp`;
+    writeFileSync(partial, `${kept.join("\n")}\n`);
+    renameSync(partial, target);
+  }
+  return target;
+}
+
+jieba.load({ dict: compactDictionary() });
 
 const STOPWORDS = new Set(
   readFileSync(new URL("./lexicon/stopwords.txt", import.meta.url), "utf8")
