@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDemoProfiles } from "../../src/citizens/index.ts";
 import { type RunningServer, startServer } from "../../src/server/server.ts";
 import { createTestApp } from "../helpers/test-app.ts";
 
@@ -79,6 +80,33 @@ describe("HTTP API", () => {
     expect(again.body.ticketId).toBe(first.body.ticketId);
     const tickets = await app.tickets.get(first.body.ticketId);
     expect(tickets?.category).toBe("投诉");
+  });
+
+  it("refuses to continue a signed-in citizen's conversation without that citizen's token", async () => {
+    const [citizen, other] = loadDemoProfiles().map((profile) => profile.id);
+    const token = app.sessions.issue(citizen as string).token;
+    const headers = { "content-type": "application/json", "x-citizen-token": token };
+    const first = await fetch(`${server.url}/api/chat`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ message: "居住证怎么办" }),
+    }).then((response) => response.json());
+    const anonymous = await post("/api/chat", { sessionId: first.sessionId, message: "那要带什么材料" });
+    expect(anonymous.status).toBe(403);
+    expect(anonymous.body.error.field).toBe("sessionId");
+    const otherToken = app.sessions.issue(other as string).token;
+    const stranger = await fetch(`${server.url}/api/chat`, {
+      method: "POST",
+      headers: { ...headers, "x-citizen-token": otherToken },
+      body: JSON.stringify({ sessionId: first.sessionId, message: "那要带什么材料" }),
+    });
+    expect(stranger.status).toBe(403);
+    const owner = await fetch(`${server.url}/api/chat`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ sessionId: first.sessionId, message: "那要带什么材料" }),
+    });
+    expect(owner.status).toBe(200);
   });
 
   it("answers unknown API paths with the JSON error shape", async () => {
