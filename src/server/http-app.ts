@@ -8,10 +8,7 @@ import { widgetCors } from "./middleware/security-cors.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { storageFaults } from "./middleware/storage-faults.ts";
 import { agentRoutes } from "./routes/agent.route.ts";
-import { agentRoutes } from "./routes/agent.route.ts";
 import { chatRoutes } from "./routes/chat.route.ts";
-import { consoleRoutes } from "./routes/console.route.ts";
-import { ticketRoutes } from "./routes/tickets.route.ts";
 import { consoleRoutes } from "./routes/console.route.ts";
 import { guideRoutes } from "./routes/guides.route.ts";
 import { ticketRoutes } from "./routes/tickets.route.ts";
@@ -43,7 +40,6 @@ export function createHttpApp(app: App): Express {
   });
   http.use(chatRoutes(app.assistant));
   http.use(sessionRoutes(app), matterRoutes(app), matterConsentRoutes(app), draftRoutes(app), openApiRoutes());
-  http.use(agentRoutes(app), ticketRoutes(app), consoleRoutes());
   http.use(widgetRoutes(app.knowledge), guideRoutes(app.knowledge));
   http.use(agentRoutes(app), ticketRoutes(app), consoleRoutes());
 
