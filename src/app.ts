@@ -1,4 +1,6 @@
 import { join } from "node:path";
+import { AgentAuthService } from "./agents/index.ts";
+import { EligibilityFlow, FlowCues, FormFlow, loadFlowTemplates } from "./assistant/flows/index.ts";
 import {
   AssistantService,
   Clarifier,
@@ -9,26 +11,8 @@ import {
   Router,
   SectionIntent,
 } from "./assistant/index.ts";
-import type { Config } from "./config/index.ts";
-import { type EventBus, InProcessEventBus } from "./events/event-bus.ts";
-import { type KnowledgeBase, loadKnowledgeBase } from "./knowledge/index.ts";
-import { OpenAiEmbedder } from "./llm/openai-embedder.ts";
-import { createLogger, type Logger } from "./logging/logger.ts";
-import {
-  attachAsyncEmbedder,
-  createRetriever,
-  ensureRetrievalIndex,
-  type IndexMeta,
-  type Retriever,
-} from "./retrieval/index.ts";
-import { SqliteConversationStore } from "./storage/sqlite/conversation.store.ts";
-import { openDatabase, type SqliteDatabase } from "./storage/sqlite/database.ts";
-import { SqliteTicketStore } from "./storage/sqlite/ticket.store.ts";
-import { TicketService } from "./tickets/ticket.service.ts";
-import { AgentAuthService } from "./agents/index.ts";
-import { SqliteAgentStore } from "./storage/sqlite/agent.store.ts";
-import { HotlineDesk, ReplySuggester } from "./tickets/index.ts";
-import { EligibilityFlow, FlowCues, FormFlow, loadFlowTemplates } from "./assistant/flows/index.ts";
+import { ModelAnswerer } from "./assistant/model-answerer.ts";
+import { loadPrompts } from "./assistant/prompts.ts";
 import {
   ConsentService,
   IdentityGuard,
@@ -38,13 +22,32 @@ import {
   SessionTokens,
   sessionSecret,
 } from "./citizens/index.ts";
-import { EligibilityService, FactExtractor, type KnownFacts } from "./eligibility/index.ts";
+import type { Config } from "./config/index.ts";
+import { EligibilityService, EligibilityTool, FactExtractor, type KnownFacts } from "./eligibility/index.ts";
+import { type EventBus, InProcessEventBus } from "./events/event-bus.ts";
 import { DraftService, FormService, PrefillTool } from "./forms/index.ts";
 import type { ProfileField } from "./knowledge/index.ts";
+import { type KnowledgeBase, loadKnowledgeBase } from "./knowledge/index.ts";
+import { LangChainAnswerModel } from "./llm/langchain-answer-model.ts";
+import { OpenAiEmbedder } from "./llm/openai-embedder.ts";
+import { createLogger, type Logger } from "./logging/logger.ts";
 import { MatterService } from "./matters/index.ts";
+import {
+  attachAsyncEmbedder,
+  createRetriever,
+  ensureRetrievalIndex,
+  type IndexMeta,
+  type Retriever,
+} from "./retrieval/index.ts";
+import { SqliteAgentStore } from "./storage/sqlite/agent.store.ts";
 import { SqliteAuditStore } from "./storage/sqlite/audit.store.ts";
 import { SqliteConsentStore } from "./storage/sqlite/consent.store.ts";
+import { SqliteConversationStore } from "./storage/sqlite/conversation.store.ts";
+import { openDatabase, type SqliteDatabase } from "./storage/sqlite/database.ts";
 import { SqliteDraftStore } from "./storage/sqlite/draft.store.ts";
+import { SqliteTicketStore } from "./storage/sqlite/ticket.store.ts";
+import { HotlineDesk, ReplySuggester } from "./tickets/index.ts";
+import { TicketService } from "./tickets/ticket.service.ts";
 
 /** The object graph of the service, built once from config. */
 export interface App {
@@ -100,6 +103,16 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
   const templates = loadReplyTemplates();
   const citizenServices = createCitizenServices(config, database, knowledge);
   const flows: DialogueFlow[] = citizenServices.flows;
+  const eligibilityTool = new EligibilityTool(citizenServices.services.eligibility);
+  const modelAnswerer = config.llm
+    ? new ModelAnswerer(
+        new LangChainAnswerModel(config.llm, loadPrompts()),
+        knowledge,
+        retriever,
+        logger,
+        config.llm.timeoutMs,
+      )
+    : undefined;
   const dialogue = new DialogueManager({
     knowledge,
     retriever,
@@ -108,7 +121,17 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
     sectionIntent: new SectionIntent(),
     templates,
     flows,
-    escalate: createEscalator(conversations, tickets),
+    escalate: createEscalator(conversations, tickets, (matterId) => knowledge.get(matterId)?.title.zh),
+    modelAnswerer,
+    // The LLM's tools act for the turn's authenticated citizen only (never an id from the model).
+    toolServices: (turn) => ({
+      checkEligibility: (matterId, facts) => eligibilityTool.run({ matterId, facts, lang: turn.lang }),
+      prefillForm: (matterId) =>
+        citizenServices.services.prefillTool.run(
+          { matterId, lang: turn.lang },
+          { citizenId: turn.citizenId, conversation: [...turn.state.recentQuestions, turn.message] },
+        ),
+    }),
   });
   const assistant = new AssistantService(conversations, dialogue, events, templates);
 
@@ -156,7 +179,16 @@ function createCitizenServices(config: Config, database: SqliteDatabase, knowled
     return facts;
   };
   const flows: DialogueFlow[] = [
-    new FormFlow({ knowledge, forms, drafts, prefill: prefillTool, consents, identity: IdentityGuard.fromFile(), cues, templates: flowTemplates }),
+    new FormFlow({
+      knowledge,
+      forms,
+      drafts,
+      prefill: prefillTool,
+      consents,
+      identity: IdentityGuard.fromFile(),
+      cues,
+      templates: flowTemplates,
+    }),
     new EligibilityFlow({ knowledge, eligibility, extractor, cues, templates: flowTemplates, profileFacts }),
   ];
   return {

@@ -1,5 +1,4 @@
 import type { SectionKey } from "../knowledge/index.ts";
-import type { EligibilitySummary, FormSummary } from "./reply.ts";
 
 /** A guide section the model may read and cite, keyed `matterId#section`. */
 export interface GroundedSection {
@@ -17,8 +16,10 @@ export interface GroundedSection {
 export interface AgentToolbox {
   searchGuides(query: string): GroundedSection[];
   getSection(matterId: string, section: SectionKey): GroundedSection | undefined;
-  checkEligibility?(matterId: string, facts: Record<string, unknown>): EligibilitySummary;
-  prefillForm?(matterId: string): Promise<FormSummary | { error: string }>;
+  /** Returns the eligibility object (or throws on an unknown matter or fact: the model sees the error). */
+  checkEligibility?(matterId: string, facts: Record<string, string | number | boolean>): unknown;
+  /** Pre-fills for the turn's signed-in citizen; returns the draft or what is needed first. */
+  prefillForm?(matterId: string): Promise<unknown>;
   createTicket?(category: string, summary: string): Promise<string>;
   /** Every section the tools handed to the model during this turn (what it may cite). */
   readonly seen: ReadonlyMap<string, GroundedSection>;

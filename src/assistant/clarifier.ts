@@ -16,7 +16,7 @@ const ambiguousSchema = z.array(
 
 // Words that add nothing to what is being asked for ("我想办一下落户" is just "落户").
 const FILLER =
-  /我想|我要|我们|想要|想|要|需要|怎么|怎样|如何|咋|办理|去办|办|弄|搞|一下|请问|问问|问下|咨询|呢|吗|啊|呀|的|了|在上海|上海|这个|那个|手续|业务|事情|怎么回事|please|how|to|do|i|want|[\s\p{P}]/gu;
+  /我想|我要|我们|想要|想|要|需要|怎么|怎样|如何|咋|办理|去办|办|弄|搞|一下|请问|问问|问下|咨询|呢|吗|啊|呀|的|了|在上海|上海|这个|那个|它|手续|业务|事情|怎么回事|\b(please|how|to|do|does|did|i|me|my|we|want|it|its|this|that|the|a|an|is|are|much|many|there|what|can|could|should|get|for|of|on|in|need|shanghai)\b|[\s\p{P}]/gu;
 
 /** What is left of a message once filler words and punctuation are gone. */
 export function stripFiller(normalised: string): string {

@@ -64,6 +64,10 @@ const NAMED_MATTER_MARGIN = 1.1;
 const FOLLOW_UP_RESIDUE = 3;
 /** A longer message is still a follow-up when the current matter ranks this high for it. */
 const FOLLOW_UP_RANKS = 5;
+/** A matter outside the conversation scoring this many times the runner-up starts a new topic. */
+const TOPIC_SWITCH_DOMINANCE = 2;
+/** Words that point back at what was just discussed ("它", "那个", "it"): stay on the topic. */
+const REFERS_BACK = /它|那个|这个|上面|刚才|\b(it|this|that|there)\b/u;
 /** A FAQ item this close to the best hit answers the exact question and is shown too. */
 const FAQ_SUPPLEMENT_RATIO = 0.7;
 
@@ -100,7 +104,9 @@ export class DialogueManager {
     const matterId = chosen ?? this.focusMatter(turn, retrieval);
     if (!chosen) {
       const vague = this.deps.clarifier.detect(normalised, lang);
-      if (vague && !retrieval.namedMatters.some((id) => vague.options.some((option) => option.matterId === id))) {
+      // "丢了怎么办" while talking about the social security card is about that card: no need to ask.
+      const settled = (id: string | undefined) => vague?.options.some((option) => option.matterId === id);
+      if (vague && !retrieval.namedMatters.some(settled) && !settled(state.currentMatterId)) {
         return this.clarify(state, vague);
       }
     }
@@ -154,17 +160,25 @@ export class DialogueManager {
     // A follow-up ("那要多久", "要带啥") says little beyond its question words; a new topic says more.
     const inView = (id: string) =>
       id === current || (this.deps.knowledge.get(current ?? "")?.bundle ?? []).includes(id);
+    // ...unless the retrieval points clearly at another matter ("护照在哪里办" after 居住证).
+    const second = retrieval.matters[1];
+    const elsewhere =
+      residue.length >= 2 &&
+      !REFERS_BACK.test(normalised) &&
+      top !== undefined &&
+      !inView(top.matterId) &&
+      top.score >= TOPIC_SWITCH_DOMINANCE * (second?.score ?? 0);
     const followUp =
-      residue.length <= FOLLOW_UP_RESIDUE ||
-      !top ||
-      retrieval.matters.slice(0, FOLLOW_UP_RANKS).some((matter) => inView(matter.matterId));
+      !elsewhere &&
+      (residue.length <= FOLLOW_UP_RESIDUE ||
+        !top ||
+        retrieval.matters.slice(0, FOLLOW_UP_RANKS).some((matter) => inView(matter.matterId)));
     if (current && followUp) {
       const guide = this.deps.knowledge.get(current);
       // A follow-up inside a "one thing" bundle may be about one of its members.
       const member = retrieval.matters.find((matter) => guide?.bundle.includes(matter.matterId));
       return member && residue.length > 1 ? member.matterId : current;
     }
-    const second = retrieval.matters[1];
     if (!top) return undefined;
     // "那要带什么材料" with no matter in view names no matter at all: ask rather than guess.
     if (residue.length <= 1) return undefined;

@@ -2,14 +2,8 @@ import type { KnowledgeBase, SectionKey } from "../knowledge/index.ts";
 import { sectionTitle } from "../knowledge/index.ts";
 import type { Chunk, Retriever } from "../retrieval/index.ts";
 import type { AgentToolbox, GroundedSection } from "./answer-model.ts";
-import type { EligibilitySummary, FormSummary } from "./reply.ts";
 
-export interface ToolboxServices {
-  checkEligibility?(matterId: string, facts: Record<string, unknown>): EligibilitySummary;
-  /** Pre-fills a draft for the citizen bound to this turn (undefined when not signed in). */
-  prefillForm?(matterId: string): Promise<FormSummary | { error: string }>;
-  createTicket?(category: string, summary: string): Promise<string>;
-}
+export type ToolboxServices = Pick<AgentToolbox, "checkEligibility" | "prefillForm" | "createTicket">;
 
 export function groundedSection(knowledge: KnowledgeBase, chunk: Chunk): GroundedSection {
   const guide = knowledge.get(chunk.matterId);

@@ -61,6 +61,29 @@ describe("LLM mode over the OpenAI wire protocol", () => {
     expect(reply.citations[0]?.matterId).toBe("dog-registration");
   });
 
+  it("gives the model the real eligibility evaluator and a pre-fill tool bound to the signed-in citizen only", async () => {
+    const toolResults: string[] = [];
+    plan = (body) => {
+      const tools = body.messages.filter((message) => message.role === "tool");
+      if (tools.length === 0) {
+        return {
+          toolCalls: [
+            { name: "check_eligibility", arguments: { matterId: "residence-permit", facts: { hukouShanghai: true } } },
+            // A citizen id in the arguments is not part of the tool's schema: the call is rejected.
+            { name: "prefill_form", arguments: { matterId: "residence-permit", citizenId: "someone-else" } },
+          ],
+        };
+      }
+      for (const tool of tools) toolResults.push(String(tool.content));
+      return { content: `预判结果见指南 [[${firstKey(body)}]]。` };
+    };
+    const { reply } = await ask("外地人在上海办居住证要什么材料");
+    expect(reply.kind).toBe("answer");
+    expect(toolResults[0]).toContain("not-eligible");
+    expect(toolResults[0]).toContain("non-local-hukou");
+    expect(toolResults[1]).not.toContain("prefilled");
+  });
+
   it("drops a citation of a section the model never saw and falls back when none is left", async () => {
     plan = () => ({ content: "随便说一个数字：工本费999元 [[passport#fees]]" });
     const { reply } = await ask("外地人在上海办居住证要什么材料");
