@@ -20,6 +20,8 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     "think-min": { type: "string", default: "1500" },
     "think-max": { type: "string", default: "3500" },
+    /** Node options for the server only, e.g. "--max-semi-space-size=2" (a smaller young generation). */
+    "server-node-options": { type: "string", default: "" },
   },
 });
 
@@ -28,7 +30,14 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [join(root, "bin/xiaoshen.js"), "serve", "--port", "0"], {
-    env: { ...process.env, OPENAI_BASE_URL: "", HOST: "127.0.0.1", XIAOSHEN_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      OPENAI_BASE_URL: "",
+      HOST: "127.0.0.1",
+      XIAOSHEN_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      NODE_OPTIONS: values["server-node-options"],
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let output = "";
@@ -92,7 +101,7 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, sample(pid).rssMb);
 }, 250);
 process.stderr.write(
-  `server ${url} (pid ${pid}, idle RSS ${idle.rssMb.toFixed(0)} MB); ${values.sessions} citizens for ${values.duration} s…\n`,
+  `server ${url} ${values["server-node-options"]} (pid ${pid}, idle RSS ${idle.rssMb.toFixed(0)} MB); ${values.sessions} citizens for ${values.duration} s…\n`,
 );
 
 const cpuBefore = sample(pid).cpuSeconds;
