@@ -12,7 +12,7 @@ import {
   SectionIntent,
 } from "./assistant/index.ts";
 import { ModelAnswerer } from "./assistant/model-answerer.ts";
-import { loadPrompts } from "./assistant/prompts.ts";
+import { loadPrompts, promptLines } from "./assistant/prompts.ts";
 import {
   ConsentService,
   IdentityGuard,
@@ -104,13 +104,15 @@ export function createApp(config: Config, logger: Logger = createLogger(config.l
   const citizenServices = createCitizenServices(config, database, knowledge);
   const flows: DialogueFlow[] = citizenServices.flows;
   const eligibilityTool = new EligibilityTool(citizenServices.services.eligibility);
+  const prompts = loadPrompts();
   const modelAnswerer = config.llm
     ? new ModelAnswerer(
-        new LangChainAnswerModel(config.llm, loadPrompts()),
+        new LangChainAnswerModel(config.llm, prompts),
         knowledge,
         retriever,
         logger,
         config.llm.timeoutMs,
+        promptLines(prompts.system),
       )
     : undefined;
   const dialogue = new DialogueManager({

@@ -25,6 +25,8 @@ export class ModelAnswerer {
     private readonly retriever: Retriever,
     private readonly faults: FaultReporter,
     private readonly timeoutMs: number,
+    /** Lines of the system prompt: a reply quoting any of them is discarded. */
+    private readonly secretLines: readonly string[] = [],
   ) {}
 
   async answer(
@@ -44,6 +46,10 @@ export class ModelAnswerer {
         { question: turn.message, lang: turn.lang, history: options.history ?? [], sections, toolbox },
         { signal: controller.signal, onToken: options.onToken },
       );
+      if (this.secretLines.some((line) => result.text.includes(line))) {
+        this.faults.warn({ model: this.model.id }, "llm reply quoted its instructions; using the offline answer");
+        return undefined;
+      }
       const { text, keys, dropped } = resolveCitations(result.text, new Set(toolbox.seen.keys()));
       if (dropped.length) this.faults.warn({ model: this.model.id, dropped }, "llm cited sections it was not given");
       if (keys.length === 0) {

@@ -15,3 +15,11 @@ export function loadPrompts(directory: URL = PROMPTS_DIR): PromptSet {
   const version = createHash("sha256").update(system).update(answerStyle).digest("hex").slice(0, 12);
   return { system, answerStyle, version };
 }
+
+/** The distinctive lines of a prompt (long enough not to occur in a normal answer by chance). */
+export function promptLines(prompt: string, minLength = 16): string[] {
+  return prompt
+    .split("\n")
+    .map((line) => line.replace(/^\d+\.\s*/, "").trim())
+    .filter((line) => line.length >= minLength);
+}

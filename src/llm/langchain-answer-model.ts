@@ -1,6 +1,5 @@
 import type { StructuredToolInterface } from "@langchain/core/tools";
-import { ChatOpenAI } from "@langchain/openai";
-import { AIMessageChunk, createAgent, tool } from "langchain";
+import type { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import type { AgentToolbox, AnswerModel, ModelAnswer, ModelAnswerRequest } from "../assistant/answer-model.ts";
 import type { PromptSet } from "../assistant/prompts.ts";
@@ -19,16 +18,22 @@ const MAX_AGENT_STEPS = 8;
 /** LLM mode: a LangChain v1 agent over an OpenAI-compatible endpoint, tools bound to one turn. */
 export class LangChainAnswerModel implements AnswerModel {
   readonly id: string;
-  private readonly chat: ChatOpenAI;
+  private chat: Promise<ChatOpenAI> | undefined;
 
   constructor(
-    config: LangChainModelConfig,
+    private readonly config: LangChainModelConfig,
     private readonly prompts: PromptSet,
   ) {
     this.id = `${config.model}@prompts-${prompts.version}`;
+  }
+
+  /** LangChain is loaded on first use, so an offline process never pays for it (~85 MB). */
+  private async connect(): Promise<ChatOpenAI> {
+    const { config } = this;
+    const { ChatOpenAI } = await import("@langchain/openai");
     // No `streaming: true`: agent.stream streams anyway, and that flag makes the client fetch
     // tokenizer files from the internet.
-    this.chat = new ChatOpenAI({
+    return new ChatOpenAI({
       model: config.model,
       apiKey: config.apiKey,
       configuration: { baseURL: config.baseUrl },
@@ -43,9 +48,11 @@ export class LangChainAnswerModel implements AnswerModel {
     options: { signal: AbortSignal; onToken?: (token: string) => void },
   ): Promise<ModelAnswer> {
     const ticket: { id?: string } = {};
+    this.chat ??= this.connect();
+    const { AIMessageChunk, createAgent, tool } = await import("langchain");
     const agent = createAgent({
-      model: this.chat,
-      tools: buildTools(request.toolbox, ticket),
+      model: await this.chat,
+      tools: buildTools(tool, request.toolbox, ticket),
       systemPrompt: this.prompts.system,
     });
     const input = fill(this.prompts.answerStyle, {
@@ -74,7 +81,9 @@ export class LangChainAnswerModel implements AnswerModel {
   }
 }
 
-function buildTools(toolbox: AgentToolbox, ticket: { id?: string }): StructuredToolInterface[] {
+type ToolFactory = typeof import("langchain")["tool"];
+
+function buildTools(tool: ToolFactory, toolbox: AgentToolbox, ticket: { id?: string }): StructuredToolInterface[] {
   const sectionKey = z.enum(SECTION_KEYS);
   const tools: StructuredToolInterface[] = [
     tool(async ({ query }) => JSON.stringify(toolbox.searchGuides(query)), {

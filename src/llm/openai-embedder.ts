@@ -1,4 +1,4 @@
-import { OpenAIEmbeddings } from "@langchain/openai";
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import type { Embedder } from "../retrieval/embedder.ts";
 import { l2Normalise } from "../retrieval/embedder.ts";
 
@@ -17,13 +17,19 @@ const BATCH_SIZE = 64;
 /** Embeddings from an OpenAI-compatible /v1/embeddings endpoint (Qwen, vLLM, Ollama …) via LangChain. */
 export class OpenAiEmbedder implements Embedder {
   readonly id: string;
-  private readonly client: OpenAIEmbeddings;
+  private client: Promise<OpenAIEmbeddings> | undefined;
   private known: number | undefined;
 
-  constructor(config: OpenAiEmbedderConfig) {
+  constructor(private readonly config: OpenAiEmbedderConfig) {
     this.id = `openai-compatible:${config.model}@${config.baseUrl}${config.dimensions ? `:d${config.dimensions}` : ""}`;
     this.known = config.dimensions;
-    this.client = new OpenAIEmbeddings({
+  }
+
+  /** LangChain is loaded on first use, so an offline process never pays for it (~85 MB). */
+  private async connect(): Promise<OpenAIEmbeddings> {
+    const { config } = this;
+    const { OpenAIEmbeddings } = await import("@langchain/openai");
+    return new OpenAIEmbeddings({
       model: config.model,
       apiKey: config.apiKey,
       configuration: { baseURL: config.baseUrl },
@@ -43,7 +49,8 @@ export class OpenAiEmbedder implements Embedder {
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
     if (texts.length === 0) return [];
-    const vectors = await this.client.embedDocuments([...texts]);
+    this.client ??= this.connect();
+    const vectors = await (await this.client).embedDocuments([...texts]);
     const result = vectors.map((vector) => l2Normalise(Float32Array.from(vector)));
     this.known ??= result[0]?.length;
     return result;

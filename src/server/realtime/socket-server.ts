@@ -15,7 +15,8 @@ export function attachSocketServer(httpServer: HttpServer, app: App, registratio
     maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
     // The widget is embedded on other origins; namespaces check what they accept themselves.
     cors: { origin: true, credentials: false },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // No connectionStateRecovery: it buffers every broadcast for minutes (tens of MB under load),
+    // and clients already resume from SQLite by sequence number (session:resume).
   });
   for (const register of registrations) register(io, app);
   return io;
