@@ -1,5 +1,6 @@
 import express, { type Express } from "express";
 import type { App } from "../app.ts";
+import { citizenAuth } from "./middleware/citizen-auth.ts";
 import { errorHandler, notFound } from "./middleware/errors.ts";
 import { limitByIp, limitBySession, rateLimiterFor } from "./middleware/rate-limit.ts";
 import { requestLog } from "./middleware/request-log.ts";
@@ -7,18 +8,17 @@ import { rejectHostileBodies, rejectInvalidUtf8, rejectNonJsonBodies } from "./m
 import { widgetCors } from "./middleware/security-cors.ts";
 import { securityHeaders } from "./middleware/security-headers.ts";
 import { storageFaults } from "./middleware/storage-faults.ts";
+import { openApiRoutes } from "./openapi.ts";
 import { agentRoutes } from "./routes/agent.route.ts";
 import { chatRoutes } from "./routes/chat.route.ts";
 import { consoleRoutes } from "./routes/console.route.ts";
+import { draftRoutes } from "./routes/drafts.route.ts";
 import { guideRoutes } from "./routes/guides.route.ts";
+import { matterRoutes } from "./routes/matters.route.ts";
+import { matterConsentRoutes } from "./routes/matters-consent.route.ts";
+import { sessionRoutes } from "./routes/session.route.ts";
 import { ticketRoutes } from "./routes/tickets.route.ts";
 import { widgetRoutes } from "./routes/widget.route.ts";
-import { citizenAuth } from "./middleware/citizen-auth.ts";
-import { openApiRoutes } from "./openapi.ts";
-import { draftRoutes } from "./routes/drafts.route.ts";
-import { matterConsentRoutes } from "./routes/matters-consent.route.ts";
-import { matterRoutes } from "./routes/matters.route.ts";
-import { sessionRoutes } from "./routes/session.route.ts";
 
 export const JSON_BODY_LIMIT = "64kb";
 
