@@ -2,6 +2,11 @@
  * Numbers with units in citizens' words: "两年" → 2 years, "8个月", "三年半", "一年多", "72岁",
  * "120分", "2 years". Units are a table so a new one is a row.
  */
+import { parseChineseNumber } from "../text/numbers.ts";
+
+/** Chinese numerals are parsed by the text module (one implementation for retrieval and facts). */
+export { parseChineseNumber };
+
 export type QuantityUnit = "months" | "years" | "age" | "points" | "yuan" | "days" | "area" | "count";
 
 export interface Quantity {
@@ -28,42 +33,6 @@ const UNIT_WORDS: ReadonlyArray<[RegExp, QuantityUnit]> = [
   [/^ ?(yuan|rmb)\b/, "yuan"],
   [/^ ?(square met(er|re)s?|sqm|m²)/, "area"],
 ];
-
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const SCALES: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10000 };
-
-/** Parses a Chinese numeral such as 七十二, 十五, 一百二十, 两. */
-export function parseChineseNumber(text: string): number | undefined {
-  let total = 0;
-  let section = 0;
-  let digit: number | undefined;
-  for (const char of text) {
-    if (char in DIGITS) digit = DIGITS[char];
-    else if (char in SCALES) {
-      const scale = SCALES[char] as number;
-      if (scale === 10000) {
-        total = (total + section + (digit ?? 0)) * scale;
-        section = 0;
-      } else section += (digit ?? 1) * scale;
-      digit = undefined;
-    } else return undefined;
-  }
-  const value = total + section + (digit ?? 0);
-  return Number.isNaN(value) ? undefined : value;
-}
 
 const NUMBER = /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)/g;
 const ENGLISH_WORDS: Record<string, number> = {
