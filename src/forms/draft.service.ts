@@ -31,11 +31,13 @@ export class DraftService {
       createdAt: now,
       updatedAt: now,
     };
-    await this.drafts.insert(draft);
-    await this.record(draft, request.citizenId, "created", {
-      prefilled: draft.fields.filter((field) => field.source).map((field) => `${field.name}:${field.source}`),
-      consent: prefill.consent.state,
-    });
+    await this.drafts.insert(
+      draft,
+      this.entry(draft, request.citizenId, "created", {
+        prefilled: draft.fields.filter((field) => field.source).map((field) => `${field.name}:${field.source}`),
+        consent: prefill.consent.state,
+      }),
+    );
     return draft;
   }
 
@@ -68,8 +70,7 @@ export class DraftService {
     }
     const next: Draft = { ...draft, fields, status: "draft", updatedAt: this.later(draft.updatedAt) };
     delete next.confirmedAt;
-    await this.save(next, draft.updatedAt);
-    await this.record(next, citizenId, "updated", { fields: Object.keys(values) });
+    await this.save(next, draft.updatedAt, this.entry(next, citizenId, "updated", { fields: Object.keys(values) }));
     return next;
   }
 
@@ -81,8 +82,7 @@ export class DraftService {
     if (missing.length) throw new IncompleteDraftError(missing);
     const at = this.later(draft.updatedAt);
     const next: Draft = { ...draft, status: "confirmed", confirmedAt: at, updatedAt: at };
-    await this.save(next, draft.updatedAt);
-    await this.record(next, citizenId, "confirmed");
+    await this.save(next, draft.updatedAt, this.entry(next, citizenId, "confirmed"));
     return next;
   }
 
@@ -100,8 +100,8 @@ export class DraftService {
       updatedAt: at,
       receipt: `SQ-${at.slice(0, 10).replace(/-/g, "")}-${code(6)}`,
     };
-    if (!(await this.drafts.update(next, draft.updatedAt))) return this.get(draftId, citizenId);
-    await this.record(next, citizenId, "submitted", { receipt: next.receipt });
+    const entry = this.entry(next, citizenId, "submitted", { receipt: next.receipt });
+    if (!(await this.drafts.update(next, draft.updatedAt, entry))) return this.get(draftId, citizenId);
     return next;
   }
 
@@ -110,8 +110,8 @@ export class DraftService {
     return this.audit.list("draft", draftId);
   }
 
-  private async save(draft: Draft, expectedUpdatedAt: string): Promise<void> {
-    if (!(await this.drafts.update(draft, expectedUpdatedAt)))
+  private async save(draft: Draft, expectedUpdatedAt: string, audit: AuditEntry): Promise<void> {
+    if (!(await this.drafts.update(draft, expectedUpdatedAt, audit)))
       throw new FormError("draft_conflict", "the draft changed meanwhile; reload it and try again");
   }
 
@@ -121,7 +121,7 @@ export class DraftService {
     return new Date(Math.max(now, Date.parse(previous) + 1)).toISOString();
   }
 
-  private record(draft: Draft, actor: string, action: string, detail?: Record<string, unknown>): Promise<void> {
-    return this.audit.append({ subjectType: "draft", subjectId: draft.id, actor, action, detail, at: draft.updatedAt });
+  private entry(draft: Draft, actor: string, action: string, detail?: Record<string, unknown>): AuditEntry {
+    return { subjectType: "draft", subjectId: draft.id, actor, action, detail, at: draft.updatedAt };
   }
 }

@@ -1,3 +1,4 @@
+import type { AuditEntry } from "../citizens/consent.ts";
 import type { FormFieldType, ProfileField } from "../knowledge/index.ts";
 
 export type FieldSource = "profile" | "conversation" | "citizen" | "eligibility";
@@ -30,10 +31,14 @@ export interface Draft {
 }
 
 export interface DraftStore {
-  insert(draft: Draft): Promise<void>;
+  /** Stores a new draft together with its audit entry, atomically. */
+  insert(draft: Draft, audit?: AuditEntry): Promise<void>;
   get(id: string): Promise<Draft | undefined>;
-  /** Writes the draft if its stored `updatedAt` still equals `expectedUpdatedAt` (no lost updates). */
-  update(draft: Draft, expectedUpdatedAt: string): Promise<boolean>;
+  /**
+   * Writes the draft if its stored `updatedAt` still equals `expectedUpdatedAt` (no lost updates),
+   * together with its audit entry, atomically.
+   */
+  update(draft: Draft, expectedUpdatedAt: string, audit?: AuditEntry): Promise<boolean>;
   listByCitizen(citizenId: string): Promise<Draft[]>;
 }
 

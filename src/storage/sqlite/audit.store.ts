@@ -11,23 +11,28 @@ interface AuditRow {
   at: string;
 }
 
+/** Writes one audit row; other stores call it inside their own transaction to stay atomic. */
+export function insertAuditEntry(database: SqliteDatabase, entry: AuditEntry): void {
+  database
+    .prepare(
+      "INSERT INTO audit_log (subject_type, subject_id, actor, action, detail_json, at) VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .run(
+      entry.subjectType,
+      entry.subjectId,
+      entry.actor,
+      entry.action,
+      entry.detail === undefined ? null : JSON.stringify(maskDeep(entry.detail)),
+      entry.at,
+    );
+}
+
 /** Append-only audit trail of consents, profile reads and drafts; details are masked again on the way in. */
 export class SqliteAuditStore implements AuditStore {
   constructor(private readonly database: SqliteDatabase) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    this.database
-      .prepare(
-        "INSERT INTO audit_log (subject_type, subject_id, actor, action, detail_json, at) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        entry.subjectType,
-        entry.subjectId,
-        entry.actor,
-        entry.action,
-        entry.detail === undefined ? null : JSON.stringify(maskDeep(entry.detail)),
-        entry.at,
-      );
+    insertAuditEntry(this.database, entry);
   }
 
   async list(subjectType: AuditEntry["subjectType"], subjectId: string): Promise<AuditEntry[]> {

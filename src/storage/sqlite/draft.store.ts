@@ -1,4 +1,6 @@
+import type { AuditEntry } from "../../citizens/index.ts";
 import type { Draft, DraftStore } from "../../forms/index.ts";
+import { insertAuditEntry } from "./audit.store.ts";
 import type { SqliteDatabase } from "./database.ts";
 
 interface DraftRow {
@@ -20,13 +22,16 @@ const body = ({ id: _id, updatedAt: _updated, ...rest }: Draft): string => JSON.
 export class SqliteDraftStore implements DraftStore {
   constructor(private readonly database: SqliteDatabase) {}
 
-  async insert(draft: Draft): Promise<void> {
-    this.database
-      .prepare(
-        `INSERT INTO drafts (id, citizen_id, matter_id, status, body_json, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(draft.id, draft.citizenId, draft.matterId, draft.status, body(draft), draft.createdAt, draft.updatedAt);
+  async insert(draft: Draft, audit?: AuditEntry): Promise<void> {
+    this.database.transaction(() => {
+      this.database
+        .prepare(
+          `INSERT INTO drafts (id, citizen_id, matter_id, status, body_json, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(draft.id, draft.citizenId, draft.matterId, draft.status, body(draft), draft.createdAt, draft.updatedAt);
+      if (audit) insertAuditEntry(this.database, audit);
+    })();
   }
 
   async get(id: string): Promise<Draft | undefined> {
@@ -34,11 +39,16 @@ export class SqliteDraftStore implements DraftStore {
     return row ? toDraft(row) : undefined;
   }
 
-  async update(draft: Draft, expectedUpdatedAt: string): Promise<boolean> {
-    const result = this.database
-      .prepare("UPDATE drafts SET status = ?, body_json = ?, updated_at = ? WHERE id = ? AND updated_at = ?")
-      .run(draft.status, body(draft), draft.updatedAt, draft.id, expectedUpdatedAt);
-    return result.changes === 1;
+  async update(draft: Draft, expectedUpdatedAt: string, audit?: AuditEntry): Promise<boolean> {
+    // The change and its audit row commit together: a crash never leaves one without the other.
+    return this.database.transaction(() => {
+      const result = this.database
+        .prepare("UPDATE drafts SET status = ?, body_json = ?, updated_at = ? WHERE id = ? AND updated_at = ?")
+        .run(draft.status, body(draft), draft.updatedAt, draft.id, expectedUpdatedAt);
+      if (result.changes !== 1) return false;
+      if (audit) insertAuditEntry(this.database, audit);
+      return true;
+    })();
   }
 
   async listByCitizen(citizenId: string): Promise<Draft[]> {
