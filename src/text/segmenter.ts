@@ -16,10 +16,10 @@ const jieba = require("nodejieba") as Jieba;
 
 /**
  * jieba's full dictionary (349k words) costs ~250 MB of RSS per process; words seen fewer than
- * this many times in its corpus are rare enough to drop (105k words, ~95 MB). Domain terms from
+ * this many times in its corpus are rare enough to drop (67k words, ~65 MB). Domain terms from
  * the guides are added back with insertWord, so matter names still stay whole.
  */
-const MIN_WORD_FREQUENCY = 10;
+const MIN_WORD_FREQUENCY = 30;
 
 function compactDictionary(): string {
   const dictDir = join(dirname(require.resolve("nodejieba/package.json")), "submodules/cppjieba/dict");
