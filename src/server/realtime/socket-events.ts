@@ -1,5 +1,6 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
+import { isStorageUnavailable } from "../middleware/storage-faults.ts";
 
 /** The error event every namespace emits for a bad event: the socket stays connected. */
 export const SOCKET_ERROR_EVENT = "xs:error";
@@ -47,7 +48,10 @@ export function onValidated<T extends z.ZodType>(
       .then(() => handler(parsed.data, ack))
       .catch((failure: unknown) => {
         onFailure(failure);
-        const error: SocketErrorPayload = { event, code: "internal", message: "internal error" };
+        // Same distinction as HTTP's 503: a busy or full disk is worth retrying, a bug is not.
+        const error: SocketErrorPayload = isStorageUnavailable(failure)
+          ? { event, code: "storage_unavailable", message: "storage is busy or full; try again shortly" }
+          : { event, code: "internal", message: "internal error" };
         socket.emit(SOCKET_ERROR_EVENT, error);
         ack({ error });
       });
