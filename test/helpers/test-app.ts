@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pino from "pino";
 import { type App, createApp } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config/index.ts";
+import { type RunningServer, startServer } from "../../src/server/server.ts";
 
 export function tempDir(prefix = "xiaoshen-test-"): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -21,6 +22,24 @@ export function createTestApp(overrides: Partial<Config> = {}): App & { dataDir:
     dispose: () => {
       app.close();
       data.remove();
+    },
+  };
+}
+
+/** A test app served over real HTTP on 127.0.0.1 (a free port); `stop` closes both. */
+export async function serveTestApp(overrides: Partial<Config> = {}): Promise<{
+  app: ReturnType<typeof createTestApp>;
+  server: RunningServer;
+  stop(): Promise<void>;
+}> {
+  const app = createTestApp(overrides);
+  const server = await startServer(app, 0, "127.0.0.1");
+  return {
+    app,
+    server,
+    stop: async () => {
+      await server.close();
+      app.dispose();
     },
   };
 }

@@ -23,6 +23,18 @@ function xiaoshen(env: Record<string, string>, ...args: string[]): Promise<{ sta
   });
 }
 
+/** Runs the shared batch file through the CLI with the given environment; parses its JSON lines. */
+async function askBatch(env: Record<string, string>) {
+  const { status, stdout } = await xiaoshen(env, "ask", "--json", "--batch", join(data.path, "batch.jsonl"));
+  return {
+    status,
+    lines: stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line)),
+  };
+}
+
 beforeAll(async () => {
   data = tempDir();
   fake = await startFakeOpenAI((body) => {
@@ -45,18 +57,8 @@ afterAll(async () => {
 
 describe("the CLI batch in LLM mode", () => {
   it("answers through the configured model, cited", async () => {
-    const { status, stdout } = await xiaoshen(
-      { OPENAI_BASE_URL: fake.baseUrl },
-      "ask",
-      "--json",
-      "--batch",
-      join(data.path, "batch.jsonl"),
-    );
+    const { status, lines } = await askBatch({ OPENAI_BASE_URL: fake.baseUrl });
     expect(status).toBe(0);
-    const lines = stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.kind)).toEqual(["answer", "answer"]);
     expect(lines[0].text).toContain("（模型回答）");
     expect(lines[0].citations[0].matterId).toBe("residence-permit");
@@ -64,18 +66,11 @@ describe("the CLI batch in LLM mode", () => {
   });
 
   it("still answers offline when the endpoint is down", async () => {
-    const { status, stdout } = await xiaoshen(
-      { OPENAI_BASE_URL: "http://127.0.0.1:9/v1", XIAOSHEN_LLM_TIMEOUT_MS: "2000" },
-      "ask",
-      "--json",
-      "--batch",
-      join(data.path, "batch.jsonl"),
-    );
+    const { status, lines } = await askBatch({
+      OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+      XIAOSHEN_LLM_TIMEOUT_MS: "2000",
+    });
     expect(status).toBe(0);
-    const lines = stdout
-      .trim()
-      .split("\n")
-      .map((line) => JSON.parse(line));
     expect(lines[0].kind).toBe("answer");
     expect(lines[0].text).not.toContain("（模型回答）");
     expect(lines[0].citations[0].matterId).toBe("residence-permit");

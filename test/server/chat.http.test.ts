@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoProfiles } from "../../src/citizens/index.ts";
-import { type RunningServer, startServer } from "../../src/server/server.ts";
-import { createTestApp } from "../helpers/test-app.ts";
+import type { RunningServer } from "../../src/server/server.ts";
+import { type createTestApp, serveTestApp } from "../helpers/test-app.ts";
 
 let app: ReturnType<typeof createTestApp>;
 let server: RunningServer;
@@ -15,14 +15,12 @@ async function post(path: string, body: unknown, raw = false) {
   return { status: response.status, body: await response.json() };
 }
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  app = createTestApp();
-  server = await startServer(app, 0, "127.0.0.1");
+  ({ app, server, stop } = await serveTestApp());
 });
-afterAll(async () => {
-  await server.close();
-  app.dispose();
-});
+afterAll(() => stop());
 
 describe("HTTP API", () => {
   it("answers /healthz once the index is loaded", async () => {

@@ -2,20 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECTION_KEYS } from "../../src/knowledge/index.ts";
 import { markdownToHtml } from "../../src/server/routes/guides.markdown.ts";
 import { renderGuidePage } from "../../src/server/routes/guides.page.ts";
-import { type RunningServer, startServer } from "../../src/server/server.ts";
-import { createTestApp } from "../helpers/test-app.ts";
+import type { RunningServer } from "../../src/server/server.ts";
+import { type createTestApp, serveTestApp } from "../helpers/test-app.ts";
 
 let app: ReturnType<typeof createTestApp>;
 let server: RunningServer;
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  app = createTestApp();
-  server = await startServer(app, 0, "127.0.0.1");
+  ({ app, server, stop } = await serveTestApp());
 });
-afterAll(async () => {
-  await server.close();
-  app.dispose();
-});
+afterAll(() => stop());
 
 describe("guide pages", () => {
   it("renders a guide with one anchored section per key, the materials list and dated sources", async () => {

@@ -1,21 +1,18 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureWidgetBuilt } from "../../src/server/routes/widget.route.ts";
-import { type RunningServer, startServer } from "../../src/server/server.ts";
-import { createTestApp, tempDir } from "../helpers/test-app.ts";
+import type { RunningServer } from "../../src/server/server.ts";
+import { serveTestApp, tempDir } from "../helpers/test-app.ts";
 
-let app: ReturnType<typeof createTestApp>;
 let server: RunningServer;
 const HOST_ORIGIN = "http://district.example.gov.cn";
 
+let stop: () => Promise<void>;
+
 beforeAll(async () => {
-  app = createTestApp();
-  server = await startServer(app, 0, "127.0.0.1");
+  ({ server, stop } = await serveTestApp());
 });
-afterAll(async () => {
-  await server.close();
-  app.dispose();
-});
+afterAll(() => stop());
 
 describe("widget files", () => {
   it("serves embed.js as JavaScript that pages of other origins may load", async () => {
